@@ -1,0 +1,163 @@
+package de.impftermin.availability;
+
+import de.impftermin.centres.Centre;
+import de.impftermin.centres.CentreRegistered;
+import de.impftermin.centres.Centres;
+import de.impftermin.centres.OpeningDayScheduled;
+import de.impftermin.inventory.FreeSeries;
+import de.impftermin.inventory.InventoryChanged;
+import de.impftermin.inventory.Release;
+import de.impftermin.inventory.ReleaseScheduled;
+import de.impftermin.inventory.Releases;
+import de.impftermin.shared.BerlinTime;
+import de.impftermin.shared.Channel;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionalEventListener;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The availability module's API: the current snapshot, and subscriptions to new versions. */
+@Service
+public class AvailabilitySnapshots {
+
+    private static final Logger log = LoggerFactory.getLogger(AvailabilitySnapshots.class);
+    private static final Duration MAX_AGE = Duration.ofSeconds(1);
+
+    private final Centres centres;
+    private final Releases releases;
+    private final Clock clock;
+    private final JsonMapper json;
+    private final AtomicBoolean dirty = new AtomicBoolean(true);
+    private final AtomicBoolean structural = new AtomicBoolean(true);
+    private final List<Consumer<Snapshot>> subscribers = new CopyOnWriteArrayList<>();
+    private volatile Snapshot current;
+    private volatile Instant builtAt = Instant.EPOCH;
+
+    AvailabilitySnapshots(Centres centres, Releases releases, Clock clock, JsonMapper json) {
+        this.centres = centres;
+        this.releases = releases;
+        this.clock = clock;
+        this.json = json;
+        this.current =
+                new Snapshot(0, List.of(), new Feed(BerlinTime.show(clock.instant()), List.of()), new byte[0], "");
+    }
+
+    /**
+     * The current snapshot. After a change by staff on this instance (a centre, an opening day, a release) the next
+     * read rebuilds first, so that staff see their change at once; bookings only mark the snapshot for the next
+     * scheduled rebuild, which keeps reads cheap under the rush.
+     */
+    public Snapshot current() {
+        if (current.version() == 0 || structural.get()) {
+            refresh();
+        }
+        return current;
+    }
+
+    public void subscribe(Consumer<Snapshot> subscriber) {
+        subscribers.add(subscriber);
+    }
+
+    public void unsubscribe(Consumer<Snapshot> subscriber) {
+        subscribers.remove(subscriber);
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void inventoryChanged(InventoryChanged event) {
+        dirty.set(true);
+    }
+
+    @TransactionalEventListener(
+            classes = {CentreRegistered.class, OpeningDayScheduled.class, ReleaseScheduled.class},
+            fallbackExecution = true)
+    void structureChanged() {
+        structural.set(true);
+    }
+
+    /** Rebuilds after a local change (within ~250 ms) and at least every second for other instances' changes. */
+    @Scheduled(fixedDelayString = "${impftermin.availability.refresh:250ms}")
+    void refreshIfDue() {
+        if (dirty.get() || Duration.between(builtAt, clock.instant()).compareTo(MAX_AGE) >= 0) {
+            refresh();
+        }
+    }
+
+    public synchronized void refresh() {
+        dirty.set(false);
+        structural.set(false);
+        Instant now = clock.instant();
+        try {
+            Snapshot next = build(now);
+            builtAt = now;
+            boolean changed = !next.etag().equals(current.etag());
+            current = changed
+                    ? next
+                    : new Snapshot(current.version(), next.centres(), next.feed(), next.feedJson(), current.etag());
+            if (changed) {
+                subscribers.forEach(s -> s.accept(current));
+            }
+        } catch (RuntimeException e) {
+            dirty.set(true);
+            log.warn("Could not rebuild the availability snapshot; serving the previous one", e);
+        }
+    }
+
+    private Snapshot build(Instant now) {
+        List<FreeSeries> free = releases.freeSeries(now);
+        Map<String, List<Release>> releasesByCentre =
+                releases.all().stream().collect(Collectors.groupingBy(Release::centreId));
+        List<CentreSummary> summaries = new ArrayList<>();
+        List<Feed.CentreDays> feedCentres = new ArrayList<>();
+        for (Centre centre : centres.all()) {
+            List<Release> ofCentre = releasesByCentre.getOrDefault(centre.id(), List.of());
+            List<FreeSeries> online = free.stream()
+                    .filter(f -> f.centreId().equals(centre.id()))
+                    .filter(f -> centre.phoneOnly() || f.channel() == Channel.ONLINE)
+                    .toList();
+            summaries.add(CentreStatuses.summarise(centre, ofCentre, online, now));
+            List<Feed.Day> days = online.stream()
+                    .collect(Collectors.groupingBy(
+                            f -> new Feed.Day(f.day(), f.vaccine(), 0), Collectors.summingInt(FreeSeries::free)))
+                    .entrySet()
+                    .stream()
+                    .map(e -> new Feed.Day(e.getKey().date(), e.getKey().vaccine(), e.getValue()))
+                    .sorted(Comparator.comparing(Feed.Day::date)
+                            .thenComparing(d -> d.vaccine().id()))
+                    .toList();
+            feedCentres.add(new Feed.CentreDays(centre.id(), days));
+        }
+        String etag = etag(json.writeValueAsBytes(List.of(summaries, feedCentres)));
+        Feed feed = new Feed(BerlinTime.show(now), feedCentres);
+        return new Snapshot(current.version() + 1, List.copyOf(summaries), feed, json.writeValueAsBytes(feed), etag);
+    }
+
+    private static String etag(byte[] content) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(content);
+            return "W/\"" + HexFormat.of().formatHex(digest, 0, 12) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String utf8(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+}

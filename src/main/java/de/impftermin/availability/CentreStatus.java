@@ -1,0 +1,10 @@
+package de.impftermin.availability;
+
+/** What a citizen learns of a centre at a glance; every centre always has one. */
+public enum CentreStatus {
+    BOOKABLE,
+    FULLY_BOOKED,
+    NOT_YET_RELEASED,
+    PHONE_ONLY,
+    NO_APPOINTMENTS
+}

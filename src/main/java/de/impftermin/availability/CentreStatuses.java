@@ -1,0 +1,54 @@
+package de.impftermin.availability;
+
+import de.impftermin.centres.Centre;
+import de.impftermin.inventory.FreeSeries;
+import de.impftermin.inventory.Release;
+import de.impftermin.shared.BerlinTime;
+import de.impftermin.shared.Channel;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Derives a centre's public status: phone-only centres say so; free series make it bookable; otherwise a coming
+ * release is announced (NOT_YET_RELEASED, or FULLY_BOOKED once an earlier release sold out), and a centre that never
+ * had a release says NO_APPOINTMENTS.
+ */
+final class CentreStatuses {
+
+    private CentreStatuses() {}
+
+    static CentreSummary summarise(Centre centre, List<Release> releases, List<FreeSeries> free, Instant now) {
+        int freeSeries = free.stream().mapToInt(FreeSeries::free).sum();
+        List<Release> visible = releases.stream()
+                .filter(r -> centre.phoneOnly() || r.channel() == Channel.ONLINE)
+                .toList();
+        Optional<Instant> next = visible.stream()
+                .map(Release::opensAt)
+                .filter(at -> at.isAfter(now))
+                .min(Instant::compareTo);
+        boolean hadOpenRelease = visible.stream().anyMatch(r -> r.isOpenAt(now));
+        CentreStatus status;
+        if (centre.phoneOnly()) {
+            status = CentreStatus.PHONE_ONLY;
+        } else if (freeSeries > 0) {
+            status = CentreStatus.BOOKABLE;
+        } else if (hadOpenRelease) {
+            status = CentreStatus.FULLY_BOOKED;
+        } else if (next.isPresent()) {
+            status = CentreStatus.NOT_YET_RELEASED;
+        } else {
+            status = CentreStatus.NO_APPOINTMENTS;
+        }
+        return new CentreSummary(
+                centre.id(),
+                centre.name(),
+                centre.county(),
+                centre.postalCode(),
+                centre.address(),
+                status,
+                freeSeries,
+                next.map(BerlinTime::show).orElse(null),
+                centre.phone());
+    }
+}

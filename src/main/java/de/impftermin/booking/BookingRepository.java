@@ -1,0 +1,203 @@
+package de.impftermin.booking;
+
+import de.impftermin.booking.domain.BookingCode;
+import de.impftermin.booking.domain.PersonKey;
+import de.impftermin.inventory.Series;
+import de.impftermin.platform.Refusal;
+import de.impftermin.shared.BerlinTime;
+import de.impftermin.shared.Channel;
+import de.impftermin.shared.Vaccine;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class BookingRepository {
+
+    private final JdbcClient jdbc;
+
+    BookingRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Inserts the booking and its persons; a person with a live booking elsewhere is refused by the unique index. */
+    long insert(
+            BookingCode code,
+            String centreId,
+            Channel channel,
+            Contact contact,
+            String subject,
+            List<PersonDetails> persons) {
+        long id = jdbc.sql("""
+                        insert into booking (centre_id, code, status, channel, contact_phone, contact_email, subject)
+                        values (?, ?, 'CONFIRMED', ?, ?, ?, ?) returning id
+                        """)
+                .params(centreId, code.value(), channel.name(), contact.phone(), contact.email(), subject)
+                .query(Long.class)
+                .single();
+        try {
+            for (int i = 0; i < persons.size(); i++) {
+                PersonDetails p = persons.get(i);
+                jdbc.sql("""
+                                insert into booking_person (booking_id, position, first_name, last_name, birth_date,
+                                                            postal_code, person_key)
+                                values (?, ?, ?, ?, ?, ?, ?)
+                                """)
+                        .params(
+                                id,
+                                i,
+                                p.firstName().strip(),
+                                p.lastName().strip(),
+                                p.birthDate(),
+                                p.postalCode(),
+                                PersonKey.of(p.firstName(), p.lastName(), p.birthDate())
+                                        .value())
+                        .update();
+            }
+        } catch (DuplicateKeyException e) {
+            throw new Refusal(
+                    HttpStatus.CONFLICT,
+                    "ALREADY_BOOKED",
+                    "A person of this booking already has a booked appointment. Cancel that one first to book anew.");
+        }
+        return id;
+    }
+
+    void insertAppointments(long bookingId, List<Series> series) {
+        for (int person = 0; person < series.size(); person++) {
+            Series s = series.get(person);
+            insertAppointment(bookingId, person, 1, s, s.firstStartsAt());
+            if (s.secondStartsAt() != null) {
+                insertAppointment(bookingId, person, 2, s, s.secondStartsAt());
+            }
+        }
+    }
+
+    private void insertAppointment(long bookingId, int person, int dose, Series s, java.time.Instant startsAt) {
+        jdbc.sql("""
+                        insert into booking_appointment (booking_id, person, dose, centre_id, vaccine, starts_at, pair_id)
+                        values (?, ?, ?, ?, ?, ?, ?)
+                        """)
+                .params(
+                        bookingId,
+                        person,
+                        dose,
+                        s.centreId(),
+                        s.vaccine().id(),
+                        startsAt.atOffset(java.time.ZoneOffset.UTC),
+                        s.pairId())
+                .update();
+    }
+
+    /** Empty if the key is new (and now taken by this transaction), else the booking made with it earlier. */
+    Optional<BookingView> claimIdempotencyKey(String subject, String key) {
+        int inserted = jdbc.sql("insert into idempotency_key (subject, key) values (?, ?) on conflict do nothing")
+                .params(subject, key)
+                .update();
+        if (inserted == 1) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                        select b.code from idempotency_key k join booking b on b.id = k.booking_id
+                        where k.subject = ? and k.key = ?
+                        """)
+                .params(subject, key)
+                .query(String.class)
+                .optional()
+                .flatMap(code -> find(new BookingCode(code)));
+    }
+
+    void completeIdempotencyKey(String subject, String key, String code) {
+        jdbc.sql("""
+                        update idempotency_key set booking_id = (select id from booking where code = ?)
+                        where subject = ? and key = ?
+                        """).params(code, subject, key).update();
+    }
+
+    /** Marks the booking cancelled; false if it already was. */
+    boolean cancel(String code) {
+        int changed = jdbc.sql("""
+                        update booking set status = 'CANCELLED', cancelled_at = now()
+                        where code = ? and status = 'CONFIRMED'
+                        """).param(code).update();
+        if (changed == 1) {
+            jdbc.sql(
+                            "update booking_person set live = false where booking_id = (select id from booking where code = ?)")
+                    .param(code)
+                    .update();
+        }
+        return changed == 1;
+    }
+
+    long idOf(String code) {
+        return jdbc.sql("select id from booking where code = ?")
+                .param(code)
+                .query(Long.class)
+                .single();
+    }
+
+    Optional<BookingView> find(BookingCode code) {
+        record Row(long id, BookingView booking) {}
+        return jdbc.sql("""
+                        select id, code, status, channel, centre_id, contact_phone, contact_email, created_at
+                        from booking where code = ?
+                        """)
+                .param(code.value())
+                .query((rs, n) -> new Row(
+                        rs.getLong(1),
+                        new BookingView(
+                                rs.getString(2),
+                                BookingView.Status.valueOf(rs.getString(3)),
+                                Channel.valueOf(rs.getString(4)),
+                                rs.getString(5),
+                                List.of(),
+                                List.of(),
+                                new Contact(rs.getString(6), rs.getString(7)),
+                                BerlinTime.show(
+                                        rs.getObject(8, OffsetDateTime.class).toInstant()))))
+                .optional()
+                .map(row -> {
+                    BookingView b = row.booking();
+                    return new BookingView(
+                            b.code(),
+                            b.status(),
+                            b.channel(),
+                            b.centreId(),
+                            persons(row.id()),
+                            appointments(row.id()),
+                            b.contact(),
+                            b.createdAt());
+                });
+    }
+
+    private List<PersonDetails> persons(long bookingId) {
+        return jdbc.sql("""
+                        select first_name, last_name, birth_date, postal_code from booking_person
+                        where booking_id = ? order by position
+                        """)
+                .param(bookingId)
+                .query((rs, n) -> new PersonDetails(
+                        rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class), rs.getString(4)))
+                .list();
+    }
+
+    private List<Appointment> appointments(long bookingId) {
+        return jdbc.sql("""
+                        select person, dose, centre_id, starts_at, vaccine from booking_appointment
+                        where booking_id = ? order by person, dose
+                        """)
+                .param(bookingId)
+                .query((rs, n) -> new Appointment(
+                        rs.getInt(1),
+                        rs.getInt(2),
+                        rs.getString(3),
+                        BerlinTime.show(rs.getObject(4, OffsetDateTime.class).toInstant()),
+                        Vaccine.fromJson(rs.getString(5))))
+                .list();
+    }
+}

@@ -1,0 +1,223 @@
+package de.impftermin.booking;
+
+import de.impftermin.admission.WaitingRoom;
+import de.impftermin.booking.domain.BookingCode;
+import de.impftermin.eligibility.Applicant;
+import de.impftermin.eligibility.EligibilityDecision;
+import de.impftermin.inventory.Hold;
+import de.impftermin.inventory.HoldRequest;
+import de.impftermin.inventory.Holds;
+import de.impftermin.inventory.Series;
+import de.impftermin.platform.Refusal;
+import de.impftermin.shared.BerlinTime;
+import de.impftermin.shared.Channel;
+import de.impftermin.verification.ContactAddress;
+import de.impftermin.verification.Verifications;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The booking module's API: one method per use case, one transaction each. */
+@Service
+public class Bookings {
+
+    private static final List<Channel> ONLINE = List.of(Channel.ONLINE);
+    private static final List<Channel> PHONE_FIRST = List.of(Channel.PHONE, Channel.ONLINE);
+
+    private final Holds holds;
+    private final Verifications verifications;
+    private final WaitingRoom waitingRoom;
+    private final BookingRepository repository;
+    private final BookingMessages messages;
+
+    Bookings(
+            Holds holds,
+            Verifications verifications,
+            WaitingRoom waitingRoom,
+            BookingRepository repository,
+            BookingMessages messages) {
+        this.holds = holds;
+        this.verifications = verifications;
+        this.waitingRoom = waitingRoom;
+        this.repository = repository;
+        this.messages = messages;
+    }
+
+    /**
+     * A citizen holds appointment pairs from ONLINE releases.
+     *
+     * @throws Refusal {@code VERIFICATION_REQUIRED}, {@code ADMISSION_REQUIRED} (401), {@code NOT_ELIGIBLE} (403),
+     *     {@code NO_APPOINTMENTS} (409)
+     */
+    @Transactional
+    public HoldView hold(
+            @Nullable String verificationToken, @Nullable String admissionPass, WantedAppointments wanted) {
+        ContactAddress verified = verified(verificationToken);
+        if (admissionPass == null || !waitingRoom.admits(admissionPass)) {
+            throw new Refusal(
+                    HttpStatus.UNAUTHORIZED,
+                    "ADMISSION_REQUIRED",
+                    "Please take a ticket in the waiting room first; the admission pass is missing or has expired.");
+        }
+        return view(holds.hold(request(wanted, verified.subject(), ONLINE)));
+    }
+
+    /**
+     * Confirms a hold. With an {@code Idempotency-Key} a retry (also a concurrent one) answers with the booking the
+     * first request made: the key row is inserted first, so a second request with the same key waits for the first
+     * one's commit and then finds its booking.
+     */
+    @Transactional
+    public BookingView confirm(
+            @Nullable String verificationToken,
+            @Nullable String idempotencyKey,
+            UUID holdId,
+            List<PersonDetails> persons,
+            Contact contact) {
+        ContactAddress verified = verified(verificationToken);
+        if (idempotencyKey != null) {
+            Optional<BookingView> earlier = repository.claimIdempotencyKey(verified.subject(), idempotencyKey);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        Hold hold = holds.find(holdId)
+                .filter(h -> h.subject().equals(verified.subject()))
+                .orElseThrow(() -> Refusal.notFound("Hold"));
+        BookingView booking = book(hold, persons, withDefault(contact, verified), Channel.ONLINE);
+        if (idempotencyKey != null) {
+            repository.completeIdempotencyKey(verified.subject(), idempotencyKey, booking.code());
+        }
+        return booking;
+    }
+
+    /** A hotline agent books for a caller in one step: PHONE releases first, then ONLINE ones. */
+    @Transactional
+    public BookingView bookByPhone(
+            String agent,
+            @Nullable String idempotencyKey,
+            WantedAppointments wanted,
+            List<PersonDetails> persons,
+            Contact contact) {
+        String subject = "STAFF:" + agent;
+        if (idempotencyKey != null) {
+            Optional<BookingView> earlier = repository.claimIdempotencyKey(subject, idempotencyKey);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        requireSamePeople(wanted.persons(), persons);
+        Hold hold = holds.hold(request(wanted, subject, PHONE_FIRST));
+        BookingView booking = book(hold, persons, contact, Channel.PHONE);
+        if (idempotencyKey != null) {
+            repository.completeIdempotencyKey(subject, idempotencyKey, booking.code());
+        }
+        return booking;
+    }
+
+    /** The booking, if the code exists and one of its persons has this birth date; a wrong guess learns nothing. */
+    @Transactional(readOnly = true)
+    public Optional<BookingView> find(String code, LocalDate birthDate) {
+        return BookingCode.parse(code)
+                .flatMap(repository::find)
+                .filter(b -> b.persons().stream().anyMatch(p -> p.birthDate().equals(birthDate)));
+    }
+
+    /** Cancels the whole booking; its pairs are free again at once. Cancelling twice is harmless. */
+    @Transactional
+    public BookingView cancel(String code, LocalDate birthDate) {
+        BookingView booking = find(code, birthDate).orElseThrow(() -> Refusal.notFound("Booking"));
+        if (repository.cancel(booking.code())) {
+            holds.releaseBooking(booking.centreId(), repository.idOf(booking.code()));
+            messages.cancelled(repository.find(new BookingCode(booking.code())).orElseThrow());
+        }
+        return repository.find(new BookingCode(booking.code())).orElseThrow();
+    }
+
+    private BookingView book(Hold hold, List<PersonDetails> persons, Contact contact, Channel channel) {
+        requireSamePeople(hold.applicants(), persons);
+        if (hold.series().size() != hold.applicants().size()) {
+            throw new Refusal(
+                    HttpStatus.GONE,
+                    "HOLD_EXPIRED",
+                    "The held appointments are no longer reserved; please choose again.");
+        }
+        for (int i = 0; i < persons.size(); i++) {
+            EligibilityDecision decision = hold.series().get(i).eligibility().decide(applicant(persons.get(i)));
+            if (decision instanceof EligibilityDecision.NotEligible no) {
+                throw new Refusal(HttpStatus.FORBIDDEN, "NOT_ELIGIBLE", no.explanation());
+            }
+        }
+        BookingCode code = BookingCode.random();
+        long bookingId = repository.insert(code, hold.centreId(), channel, contact, hold.subject(), persons);
+        repository.insertAppointments(bookingId, holds.assignToBooking(hold.id(), bookingId));
+        BookingView booking = repository.find(code).orElseThrow();
+        messages.confirmed(booking);
+        return booking;
+    }
+
+    private static void requireSamePeople(List<Applicant> held, List<PersonDetails> persons) {
+        if (held.size() != persons.size()) {
+            throw Refusal.invalid(
+                    "PERSONS_MISMATCH", "The booking must name exactly the " + held.size() + " person(s) held for.");
+        }
+        for (int i = 0; i < held.size(); i++) {
+            if (!held.get(i).birthDate().equals(persons.get(i).birthDate())) {
+                throw Refusal.invalid(
+                        "PERSONS_MISMATCH", "Person " + (i + 1) + " has another birth date than the one held for.");
+            }
+        }
+    }
+
+    private ContactAddress verified(@Nullable String token) {
+        if (token == null) {
+            throw verificationRequired();
+        }
+        return verifications.verifiedBy(token).orElseThrow(Bookings::verificationRequired);
+    }
+
+    private static Refusal verificationRequired() {
+        return new Refusal(
+                HttpStatus.UNAUTHORIZED,
+                "VERIFICATION_REQUIRED",
+                "Please confirm your phone number or e-mail address first; the verification is missing or expired.");
+    }
+
+    private static Contact withDefault(Contact contact, ContactAddress verified) {
+        if (contact.phone() != null || contact.email() != null) {
+            return contact;
+        }
+        return switch (verified.channel()) {
+            case SMS -> new Contact(verified.value(), null);
+            case EMAIL -> new Contact(null, verified.value());
+        };
+    }
+
+    private static HoldRequest request(WantedAppointments wanted, String subject, List<Channel> channels) {
+        return new HoldRequest(
+                wanted.centreId(), wanted.date(), wanted.time(), wanted.vaccine(), wanted.persons(), subject, channels);
+    }
+
+    private static Applicant applicant(PersonDetails person) {
+        return new Applicant(person.birthDate(), person.postalCode());
+    }
+
+    static HoldView view(Hold hold) {
+        List<HoldView.SeriesView> series = new ArrayList<>();
+        for (Series s : hold.series()) {
+            List<HoldView.DoseView> doses = new ArrayList<>();
+            doses.add(new HoldView.DoseView(1, s.centreId(), BerlinTime.show(s.firstStartsAt())));
+            if (s.secondStartsAt() != null) {
+                doses.add(new HoldView.DoseView(2, s.centreId(), BerlinTime.show(s.secondStartsAt())));
+            }
+            series.add(new HoldView.SeriesView(s.vaccine(), doses));
+        }
+        return new HoldView(hold.id(), BerlinTime.show(hold.expiresAt()), series);
+    }
+}

@@ -1,0 +1,93 @@
+package de.impftermin.centres;
+
+import de.impftermin.platform.Refusal;
+import de.impftermin.shared.Vaccine;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The centres module's API: one method per use case, one transaction each. */
+@Service
+public class Centres {
+
+    private final CentreRepository repository;
+    private final ApplicationEventPublisher events;
+
+    Centres(CentreRepository repository, ApplicationEventPublisher events) {
+        this.repository = repository;
+        this.events = events;
+    }
+
+    @Transactional
+    public Centre create(Centre centre) {
+        if (!repository.insert(centre)) {
+            throw new Refusal(HttpStatus.CONFLICT, "CENTRE_EXISTS", "A centre with id " + centre.id() + " exists.");
+        }
+        events.publishEvent(new CentreRegistered(centre));
+        return centre;
+    }
+
+    /** Adds an opening day; inventory creates its seats in the same transaction. */
+    @Transactional
+    public OpeningDay addOpeningDay(OpeningDay day) {
+        requireCentre(day.centreId());
+        if (!day.closes().isAfter(day.opens()) || day.slotsPerLane() < 1) {
+            throw Refusal.invalid(
+                    "INVALID_OPENING_HOURS", "closes must be after opens and leave room for at least one slot.");
+        }
+        if (!repository.insert(day)) {
+            throw new Refusal(
+                    HttpStatus.CONFLICT,
+                    "OPENING_DAY_EXISTS",
+                    "Centre " + day.centreId() + " already opens on " + day.date() + ".");
+        }
+        events.publishEvent(new OpeningDayScheduled(day));
+        return day;
+    }
+
+    @Transactional
+    public Delivery addDelivery(String centreId, Vaccine vaccine, int doses, LocalDate arrives) {
+        requireCentre(centreId);
+        return repository.insertDelivery(centreId, vaccine, doses, arrives);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Centre> all() {
+        return repository.all();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Centre> find(String id) {
+        return repository.find(id);
+    }
+
+    @Transactional(readOnly = true)
+    public List<OpeningDay> openingDays(String centreId) {
+        return repository.openingDays(centreId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Delivery> deliveries(String centreId) {
+        return repository.deliveries(centreId);
+    }
+
+    /** Doses of {@code vaccine} confirmed for the centre arriving on or before {@code until}. */
+    public long confirmedDoses(String centreId, Vaccine vaccine, LocalDate until) {
+        return repository.confirmedDoses(centreId, vaccine, until);
+    }
+
+    /** Locks the centre row so that releases of one centre are created one after another. */
+    public Centre lock(String centreId) {
+        return repository.lock(centreId).orElseThrow(() -> Refusal.notFound("Centre " + centreId));
+    }
+
+    private void requireCentre(String centreId) {
+        if (repository.find(centreId).isEmpty()) {
+            throw Refusal.notFound("Centre " + centreId);
+        }
+    }
+}

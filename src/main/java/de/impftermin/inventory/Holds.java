@@ -1,0 +1,139 @@
+package de.impftermin.inventory;
+
+import de.impftermin.eligibility.EligibilityDecision;
+import de.impftermin.platform.ImpfterminProperties;
+import de.impftermin.platform.Refusal;
+import de.impftermin.shared.BerlinTime;
+import de.impftermin.shared.Channel;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The claim engine. A hold claims one pair per person in one short transaction with {@code FOR UPDATE SKIP LOCKED}:
+ * concurrent claimers never wait on each other and never get the same row. A household gets all its pairs or none.
+ */
+@Service
+public class Holds {
+
+    private final PairRepository pairs;
+    private final ReleaseRepository releases;
+    private final ImpfterminProperties properties;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+
+    Holds(
+            PairRepository pairs,
+            ReleaseRepository releases,
+            ImpfterminProperties properties,
+            Clock clock,
+            ApplicationEventPublisher events) {
+        this.pairs = pairs;
+        this.releases = releases;
+        this.properties = properties;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    /**
+     * Claims the pairs, nearest to the wanted time and so adjacent for a household.
+     *
+     * @throws Refusal {@code NOT_ELIGIBLE} (403) when releases are open but none admits every person,
+     *     {@code NO_APPOINTMENTS} (409) when nothing suitable is free
+     */
+    @Transactional
+    public Hold hold(HoldRequest request) {
+        Instant now = clock.instant();
+        List<Release> open = releases.ofCentre(request.centreId()).stream()
+                .filter(r -> r.isOpenAt(now))
+                .filter(r -> request.channels().contains(r.channel()))
+                .filter(r -> request.vaccine() == null || r.vaccine() == request.vaccine())
+                .filter(r -> !r.firstDoseFrom().isAfter(request.date())
+                        && !r.firstDoseTo().isBefore(request.date()))
+                .toList();
+        List<Release> eligible = open.stream()
+                .filter(r -> r.eligibility().decideAll(request.applicants()).eligible())
+                .toList();
+        if (!open.isEmpty() && eligible.isEmpty()) {
+            EligibilityDecision refusal = open.getFirst().eligibility().decideAll(request.applicants());
+            throw new Refusal(
+                    HttpStatus.FORBIDDEN,
+                    "NOT_ELIGIBLE",
+                    refusal instanceof EligibilityDecision.NotEligible no
+                            ? no.explanation()
+                            : "Not eligible for these appointments.");
+        }
+        int wanted = request.applicants().size();
+        Instant wantedAt = BerlinTime.at(request.date(), request.time() == null ? LocalTime.MIDNIGHT : request.time());
+        UUID holdId = UUID.randomUUID();
+        Instant expiresAt = now.plus(properties.holdDuration());
+        for (Channel channel : request.channels()) {
+            long[] releaseIds = eligible.stream()
+                    .filter(r -> r.channel() == channel)
+                    .mapToLong(Release::id)
+                    .toArray();
+            if (releaseIds.length == 0) {
+                continue;
+            }
+            List<Long> claimed = pairs.claim(request.centreId(), request.date(), releaseIds, wantedAt, wanted, now);
+            if (claimed.size() == wanted) {
+                pairs.markHeld(request.centreId(), claimed, holdId, expiresAt);
+                pairs.insertHold(holdId, request, expiresAt);
+                events.publishEvent(new InventoryChanged(request.centreId()));
+                return find(holdId).orElseThrow();
+            }
+        }
+        throw new Refusal(
+                HttpStatus.CONFLICT,
+                "NO_APPOINTMENTS",
+                wanted == 1
+                        ? "No appointment is free at this centre on this day."
+                        : "Not enough appointments for " + wanted + " people are free at this centre on this day.");
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Hold> find(UUID holdId) {
+        return pairs.findHold(holdId);
+    }
+
+    /**
+     * Turns a live hold into the booking's pairs: one guarded update that only succeeds while the hold is live and
+     * still owns every one of its pairs.
+     *
+     * @throws Refusal {@code HOLD_EXPIRED} (410) when the hold expired or its pairs were claimed again
+     */
+    @Transactional
+    public List<Series> assignToBooking(UUID holdId, long bookingId) {
+        Hold hold = pairs.findHold(holdId).orElseThrow(Holds::expired);
+        int assigned = pairs.assign(holdId, bookingId, clock.instant());
+        if (assigned != hold.applicants().size()) {
+            throw expired();
+        }
+        pairs.deleteHold(holdId);
+        return hold.series();
+    }
+
+    /** Frees the pairs of a cancelled booking at once. */
+    @Transactional
+    public void releaseBooking(String centreId, long bookingId) {
+        pairs.free(centreId, bookingId);
+        events.publishEvent(new InventoryChanged(centreId));
+    }
+
+    @Transactional(readOnly = true)
+    public List<Series> ofBooking(String centreId, long bookingId) {
+        return pairs.ofBooking(centreId, bookingId);
+    }
+
+    private static Refusal expired() {
+        return new Refusal(
+                HttpStatus.GONE, "HOLD_EXPIRED", "The held appointments are no longer reserved; please choose again.");
+    }
+}

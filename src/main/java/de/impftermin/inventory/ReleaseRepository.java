@@ -1,0 +1,123 @@
+package de.impftermin.inventory;
+
+import de.impftermin.eligibility.EligibilityRule;
+import de.impftermin.shared.Channel;
+import de.impftermin.shared.Vaccine;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class ReleaseRepository {
+
+    private static final String COLUMNS = """
+            id, centre_id, vaccine, first_dose_from, first_dose_to, series_requested, series, opens_at, channel,
+            born_on_or_after, born_on_or_before, postal_code_prefixes
+            """;
+
+    private final JdbcClient jdbc;
+
+    ReleaseRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The doses every earlier release of this vaccine at the centre has promised (the ledger's debit side). */
+    long dosesPromised(String centreId, Vaccine vaccine) {
+        return jdbc.sql(
+                        "select coalesce(sum(series * doses_per_series), 0) from release where centre_id = ? and vaccine = ?")
+                .params(centreId, vaccine.id())
+                .query(Long.class)
+                .single();
+    }
+
+    long insert(NewRelease r, int series) {
+        return jdbc.sql("""
+                        insert into release (centre_id, vaccine, first_dose_from, first_dose_to, series_requested, series,
+                                             doses_per_series, opens_at, channel, born_on_or_after, born_on_or_before,
+                                             postal_code_prefixes)
+                        values (:centre, :vaccine, :from, :to, :requested, :series, :doses, :opensAt, :channel,
+                                :after, :before, :prefixes)
+                        returning id
+                        """)
+                .param("centre", r.centreId())
+                .param("vaccine", r.vaccine().id())
+                .param("from", r.firstDoseFrom())
+                .param("to", r.firstDoseTo())
+                .param("requested", r.series())
+                .param("series", series)
+                .param("doses", r.vaccine().doses())
+                .param("opensAt", PairRepository.utc(r.opensAt()))
+                .param("channel", r.channel().name())
+                .param("after", r.eligibility().bornOnOrAfter())
+                .param("before", r.eligibility().bornOnOrBefore())
+                .param(
+                        "prefixes",
+                        de.impftermin.platform.SqlArrays.of(
+                                "text", r.eligibility().postalCodePrefixes().toArray()))
+                .query(Long.class)
+                .single();
+    }
+
+    List<FreeSeries> freeSeries(Instant now) {
+        return jdbc.sql("""
+                        select p.centre_id, p.first_day, p.vaccine, p.channel, count(*)
+                        from appointment_pair p join release r on r.id = p.release_id
+                        where r.opens_at <= :now and p.booking_id is null
+                          and (p.hold_expires_at is null or p.hold_expires_at <= :now)
+                        group by p.centre_id, p.first_day, p.vaccine, p.channel
+                        """)
+                .param("now", PairRepository.utc(now))
+                .query((rs, n) -> new FreeSeries(
+                        rs.getString(1),
+                        rs.getObject(2, LocalDate.class),
+                        Vaccine.fromJson(rs.getString(3)),
+                        Channel.valueOf(rs.getString(4)),
+                        rs.getInt(5)))
+                .list();
+    }
+
+    Optional<Release> find(long id) {
+        return jdbc.sql("select " + COLUMNS + " from release where id = ?")
+                .param(id)
+                .query(ReleaseRepository::release)
+                .optional();
+    }
+
+    List<Release> ofCentre(String centreId) {
+        return jdbc.sql("select " + COLUMNS + " from release where centre_id = ? order by opens_at, id")
+                .param(centreId)
+                .query(ReleaseRepository::release)
+                .list();
+    }
+
+    List<Release> all() {
+        return jdbc.sql("select " + COLUMNS + " from release order by opens_at, id")
+                .query(ReleaseRepository::release)
+                .list();
+    }
+
+    static Release release(ResultSet rs, int n) throws SQLException {
+        return new Release(
+                rs.getLong("id"),
+                rs.getString("centre_id"),
+                Vaccine.fromJson(rs.getString("vaccine")),
+                rs.getObject("first_dose_from", LocalDate.class),
+                rs.getObject("first_dose_to", LocalDate.class),
+                rs.getInt("series_requested"),
+                rs.getInt("series"),
+                rs.getObject("opens_at", OffsetDateTime.class).toInstant(),
+                Channel.valueOf(rs.getString("channel")),
+                new EligibilityRule(
+                        rs.getObject("born_on_or_after", LocalDate.class),
+                        rs.getObject("born_on_or_before", LocalDate.class),
+                        Arrays.asList(
+                                (String[]) rs.getArray("postal_code_prefixes").getArray())));
+    }
+}

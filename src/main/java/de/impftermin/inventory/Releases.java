@@ -1,0 +1,93 @@
+package de.impftermin.inventory;
+
+import de.impftermin.centres.Centres;
+import de.impftermin.inventory.domain.FreeSeat;
+import de.impftermin.inventory.domain.Pairing;
+import de.impftermin.inventory.domain.SeatPair;
+import de.impftermin.platform.Refusal;
+import de.impftermin.shared.BerlinTime;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Scheduling releases: the dose-ledger gate, then pairing seats into appointment pairs. */
+@Service
+public class Releases {
+
+    private final Centres centres;
+    private final ReleaseRepository releases;
+    private final SeatRepository seats;
+    private final ApplicationEventPublisher events;
+
+    Releases(Centres centres, ReleaseRepository releases, SeatRepository seats, ApplicationEventPublisher events) {
+        this.events = events;
+        this.centres = centres;
+        this.releases = releases;
+        this.seats = seats;
+    }
+
+    /**
+     * Creates the release and its appointment pairs, or refuses it whole: {@code INSUFFICIENT_DOSES} where the
+     * confirmed deliveries (less the doses of every earlier release) cannot cover the series asked for,
+     * {@code NO_SECOND_DOSE_CAPACITY} where not a single series can be paired. Releases of one centre are created
+     * one at a time (the centre row is locked), so two releases never pair the same seat.
+     */
+    @Transactional
+    public Release create(NewRelease wanted) {
+        if (wanted.firstDoseTo().isBefore(wanted.firstDoseFrom())) {
+            throw Refusal.invalid("INVALID_RANGE", "firstDoseTo must not be before firstDoseFrom.");
+        }
+        centres.lock(wanted.centreId());
+        long dosesNeeded = (long) wanted.series() * wanted.vaccine().doses();
+        long confirmed = centres.confirmedDoses(wanted.centreId(), wanted.vaccine(), wanted.firstDoseTo());
+        long promised = releases.dosesPromised(wanted.centreId(), wanted.vaccine());
+        if (dosesNeeded > confirmed - promised) {
+            throw Refusal.invalid(
+                    "INSUFFICIENT_DOSES",
+                    "Confirmed deliveries cover " + Math.max(0, confirmed - promised) + " more doses of "
+                            + wanted.vaccine().id() + " at this centre; " + dosesNeeded + " are needed.");
+        }
+        List<FreeSeat> free = seats.free(
+                wanted.centreId(),
+                wanted.firstDoseFrom(),
+                wanted.firstDoseTo().plusDays(wanted.vaccine().maxDays()));
+        if (free.stream().noneMatch(seat -> !BerlinTime.dayOf(seat.startsAt()).isAfter(wanted.firstDoseTo()))) {
+            throw Refusal.invalid("NO_CAPACITY", "The centre has no free seats on the 1st-dose days.");
+        }
+        List<SeatPair> pairs =
+                new Pairing(wanted.vaccine()).pair(free, wanted.firstDoseFrom(), wanted.firstDoseTo(), wanted.series());
+        if (pairs.isEmpty()) {
+            throw Refusal.invalid(
+                    "NO_SECOND_DOSE_CAPACITY",
+                    "No 1st-dose seat could be paired with a free 2nd-dose seat "
+                            + wanted.vaccine().minDays() + "–"
+                            + wanted.vaccine().maxDays() + " days later at this centre.");
+        }
+        long releaseId = releases.insert(wanted, pairs.size());
+        seats.pairUp(wanted.centreId(), releaseId, wanted, pairs);
+        Release release = releases.find(releaseId).orElseThrow();
+        events.publishEvent(new ReleaseScheduled(release));
+        return release;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Release> ofCentre(String centreId) {
+        return releases.ofCentre(centreId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Release> all() {
+        return releases.all();
+    }
+
+    /**
+     * One aggregate over the pairs of open releases: free = no booking and no live hold. This is the only query the
+     * read side makes; the availability snapshot calls it at most a few times a second, whatever the traffic.
+     */
+    @Transactional(readOnly = true)
+    public List<FreeSeries> freeSeries(Instant now) {
+        return releases.freeSeries(now);
+    }
+}

@@ -1,0 +1,121 @@
+package de.impftermin.inventory.web;
+
+import de.impftermin.eligibility.EligibilityRule;
+import de.impftermin.inventory.NewRelease;
+import de.impftermin.inventory.Release;
+import de.impftermin.inventory.Releases;
+import de.impftermin.platform.CentreAccess;
+import de.impftermin.shared.Channel;
+import de.impftermin.shared.Vaccine;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/admin/releases")
+@Tag(name = "Administration: releases")
+@SecurityRequirement(name = "staff")
+class ReleaseAdminController {
+
+    record Eligibility(
+            @Nullable LocalDate bornOnOrAfter,
+            @Nullable LocalDate bornOnOrBefore,
+            @Nullable @Size(max = 100) List<@NotNull @Pattern(regexp = "[0-9]{1,5}") String> postalCodePrefixes) {
+
+        EligibilityRule rule() {
+            return new EligibilityRule(
+                    bornOnOrAfter, bornOnOrBefore, postalCodePrefixes == null ? List.of() : postalCodePrefixes);
+        }
+    }
+
+    record NewReleaseBody(
+            @NotBlank @Size(max = 64) String centreId,
+            @NotNull Vaccine vaccine,
+            @NotNull LocalDate firstDoseFrom,
+            @NotNull LocalDate firstDoseTo,
+            @NotNull @Min(1) @Max(1_000_000) Integer series,
+            @NotNull OffsetDateTime opensAt,
+            @NotNull Channel channel,
+            @Nullable @Valid Eligibility eligibility) {}
+
+    record ReleaseCreated(long id, int series, int seriesRequested, String status) {}
+
+    record ReleaseView(
+            long id,
+            String centreId,
+            Vaccine vaccine,
+            LocalDate firstDoseFrom,
+            LocalDate firstDoseTo,
+            int series,
+            OffsetDateTime opensAt,
+            Channel channel,
+            String status,
+            EligibilityRule eligibility) {}
+
+    private final Releases releases;
+    private final Clock clock;
+
+    ReleaseAdminController(Releases releases, Clock clock) {
+        this.releases = releases;
+        this.clock = clock;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    ReleaseCreated create(@Valid @RequestBody NewReleaseBody body) {
+        CentreAccess.require(body.centreId());
+        Release release = releases.create(new NewRelease(
+                body.centreId(),
+                body.vaccine(),
+                body.firstDoseFrom(),
+                body.firstDoseTo(),
+                body.series(),
+                body.opensAt().toInstant(),
+                body.channel(),
+                body.eligibility() == null
+                        ? EligibilityRule.EVERYONE
+                        : body.eligibility().rule()));
+        return new ReleaseCreated(release.id(), release.series(), release.seriesRequested(), status(release));
+    }
+
+    @GetMapping
+    List<ReleaseView> list(@RequestParam String centreId) {
+        CentreAccess.require(centreId);
+        return releases.ofCentre(centreId).stream()
+                .map(r -> new ReleaseView(
+                        r.id(),
+                        r.centreId(),
+                        r.vaccine(),
+                        r.firstDoseFrom(),
+                        r.firstDoseTo(),
+                        r.series(),
+                        de.impftermin.shared.BerlinTime.show(r.opensAt()),
+                        r.channel(),
+                        status(r),
+                        r.eligibility()))
+                .toList();
+    }
+
+    private String status(Release release) {
+        return release.isOpenAt(clock.instant()) ? "OPEN" : "SCHEDULED";
+    }
+}

@@ -1,0 +1,7 @@
+package de.impftermin.notifications;
+
+/** How a message reaches a person. */
+public enum MessageChannel {
+    SMS,
+    EMAIL
+}

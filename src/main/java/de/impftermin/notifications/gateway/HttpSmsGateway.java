@@ -1,0 +1,70 @@
+package de.impftermin.notifications.gateway;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An SMS provider reached over HTTP: POSTs a body built from a template ({@code {to}} and {@code {text}} are
+ * replaced, JSON-escaped) with optional Basic credentials. Any status other than 2xx is a failure to retry.
+ */
+public class HttpSmsGateway implements SmsGateway {
+
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final URI url;
+    private final String bodyTemplate;
+    private final @Nullable String username;
+    private final @Nullable String password;
+
+    public HttpSmsGateway(URI url, String bodyTemplate, @Nullable String username, @Nullable String password) {
+        this.url = url;
+        this.bodyTemplate = bodyTemplate;
+        this.username = username;
+        this.password = password;
+    }
+
+    @Override
+    public void send(String to, String text) throws Exception {
+        String body = bodyTemplate.replace("{to}", json(to)).replace("{text}", json(text));
+        HttpRequest.Builder request = HttpRequest.newBuilder(url)
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (username != null && password != null) {
+            String credentials =
+                    Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+            request.header("Authorization", "Basic " + credentials);
+        }
+        HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException("SMS gateway answered " + response.statusCode());
+        }
+    }
+
+    private static String json(String value) {
+        StringBuilder out = new StringBuilder();
+        for (char c : value.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,28 @@
+package de.impftermin.platform;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/** Operators act only on their own centres; administrators on all. */
+public final class CentreAccess {
+
+    private CentreAccess() {}
+
+    public static void require(String centreId) {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null) {
+            throw new Refusal(HttpStatus.UNAUTHORIZED, "UNAUTHORIZED", "A staff login is required.");
+        }
+        boolean allowed = auth.getAuthorities().stream()
+                .anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN")
+                        || a.getAuthority().equals("CENTRE_" + centreId));
+        if (!allowed) {
+            throw new Refusal(HttpStatus.FORBIDDEN, "FORBIDDEN", "You may not manage centre " + centreId + ".");
+        }
+    }
+
+    public static void requireAdmin() {
+        require("\u0000no-centre");
+    }
+}

@@ -1,0 +1,134 @@
+package de.impftermin.platform;
+
+import jakarta.validation.ConstraintViolationException;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns every failure of the JSON API into {@code application/problem+json} (RFC 9457) with {@code status},
+ * {@code title}, {@code detail} and a machine-readable {@code code}. Bad input is a 400 or 422, never a 500.
+ */
+@RestControllerAdvice(basePackages = "de.impftermin")
+class ProblemHandling extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
+
+    @ExceptionHandler(Refusal.class)
+    ResponseEntity<ProblemDetail> refusal(Refusal refusal) {
+        ProblemDetail problem = Problems.of(refusal.status(), refusal.code(), refusal.getMessage());
+        HttpHeaders headers = new HttpHeaders();
+        if (refusal.retryAfter() != null) {
+            headers.set(
+                    HttpHeaders.RETRY_AFTER,
+                    Long.toString(Math.max(1, refusal.retryAfter().toSeconds())));
+        }
+        return Problems.response(problem, headers);
+    }
+
+    @ExceptionHandler({MethodArgumentTypeMismatchException.class, ConstraintViolationException.class})
+    ResponseEntity<ProblemDetail> badParameter(Exception e) {
+        return Problems.response(
+                Problems.of(HttpStatus.BAD_REQUEST, "BAD_REQUEST", "A parameter has an invalid value."),
+                new HttpHeaders());
+    }
+
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException e) {
+        log.info(
+                "Refused a change that broke a database constraint: {}",
+                e.getMostSpecificCause().getMessage());
+        return Problems.response(
+                Problems.of(HttpStatus.CONFLICT, "CONFLICT", "The request conflicts with the current state."),
+                new HttpHeaders());
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        log.error("Unexpected failure", e);
+        return Problems.response(
+                Problems.of(
+                        HttpStatus.INTERNAL_SERVER_ERROR,
+                        "INTERNAL_ERROR",
+                        "Something went wrong on our side. Nothing was changed; please try again."),
+                new HttpHeaders());
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Map<String, String>> errors = ex.getBindingResult().getFieldErrors().stream()
+                .map(ProblemHandling::fieldError)
+                .toList();
+        String detail = errors.isEmpty()
+                ? "The request is invalid."
+                : errors.stream()
+                        .map(e -> e.get("field") + " " + e.get("message"))
+                        .reduce((a, b) -> a + "; " + b)
+                        .orElseThrow();
+        ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "VALIDATION_FAILED", detail);
+        problem.setProperty("errors", errors);
+        return new ResponseEntity<>(problem, Problems.headers(headers), HttpStatus.UNPROCESSABLE_CONTENT);
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem =
+                Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "VALIDATION_FAILED", "A parameter or field is invalid.");
+        return new ResponseEntity<>(problem, Problems.headers(headers), HttpStatus.UNPROCESSABLE_CONTENT);
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = Problems.of(
+                HttpStatus.BAD_REQUEST,
+                "MALFORMED_REQUEST",
+                "The request body is not valid JSON of the expected shape (check types, dates YYYY-MM-DD and times HH:mm).");
+        return new ResponseEntity<>(problem, Problems.headers(headers), HttpStatus.BAD_REQUEST);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception ex, @Nullable Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+        ProblemDetail problem = body instanceof ProblemDetail detail
+                ? detail
+                : ProblemDetail.forStatusAndDetail(statusCode, ex.getMessage());
+        if (problem.getProperties() == null || !problem.getProperties().containsKey("code")) {
+            problem.setProperty("code", Problems.codeFor(statusCode));
+        }
+        if (problem.getTitle() == null) {
+            HttpStatus known = HttpStatus.resolve(statusCode.value());
+            problem.setTitle(known != null ? known.getReasonPhrase() : "Error");
+        }
+        problem.setType(URI.create("about:blank"));
+        return new ResponseEntity<>(problem, Problems.headers(headers), statusCode);
+    }
+
+    private static Map<String, String> fieldError(FieldError error) {
+        return Map.of(
+                "field",
+                error.getField(),
+                "message",
+                error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage());
+    }
+}

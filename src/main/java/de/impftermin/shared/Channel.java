@@ -1,0 +1,7 @@
+package de.impftermin.shared;
+
+/** Where a booking comes from, and which contingent a release serves. */
+public enum Channel {
+    ONLINE,
+    PHONE
+}
