@@ -16,7 +16,9 @@ public record PersonKey(String value) {
     }
 
     static String normalise(String name) {
-        String lower = name.toLowerCase(Locale.GERMAN)
+        // Composed first: an "ü" typed as u + combining diaeresis must become "ue" too, not "u".
+        String lower = Normalizer.normalize(name, Normalizer.Form.NFC)
+                .toLowerCase(Locale.GERMAN)
                 .replace("ä", "ae")
                 .replace("ö", "oe")
                 .replace("ü", "ue")
