@@ -1,52 +1,282 @@
 package de.impftermin.admission;
 
+import de.impftermin.admission.domain.QueueState;
+import de.impftermin.admission.domain.Standing;
+import de.impftermin.admission.domain.Ticket;
 import de.impftermin.platform.Refusal;
 import de.impftermin.platform.Signer;
+import de.impftermin.shared.BerlinTime;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
-/** The admission module's API. */
+/**
+ * The admission module's API: a fair waiting room in front of the booking path.
+ *
+ * <p>A ticket is a signed token carrying its join number; where it stands is computed from the token and the queue's
+ * counters, which every instance keeps in memory and refreshes every {@code step} from the shared row. So polling
+ * costs no database access at all, and joining costs one database write per block of numbers. Tickets taken before
+ * an opening instant form a pre-queue that is shuffled at that instant; later ones queue in join order. An admitted
+ * ticket gets a short-lived signed admission pass, bound to the verified address when one is given.
+ */
 @Service
 public class WaitingRoom {
 
-    static final Duration TICKET_VALIDITY = Duration.ofHours(12);
-    static final Duration PASS_VALIDITY = Duration.ofMinutes(30);
+    static final String DEFAULT_QUEUE = "main";
     private static final String TICKET = "ticket";
     private static final String PASS = "pass";
+    private static final int MAX_BLOCK = 1024;
 
+    private final String queue;
+    private final WaitingRoomRepository repository;
     private final Signer signer;
     private final Clock clock;
+    private final WaitingRoomProperties properties;
+    private final SeriesLeft seriesLeft;
     private final SecureRandom random = new SecureRandom();
+    private final ReentrantLock blockLock = new ReentrantLock();
+    private volatile QueueState state;
+    private Block block = Block.EMPTY;
+    private int blockSize = 1;
 
-    WaitingRoom(Signer signer, Clock clock) {
+    @Autowired
+    WaitingRoom(
+            WaitingRoomRepository repository,
+            Signer signer,
+            Clock clock,
+            WaitingRoomProperties properties,
+            SeriesLeft seriesLeft) {
+        this(DEFAULT_QUEUE, repository, signer, clock, properties, seriesLeft);
+    }
+
+    WaitingRoom(
+            String queue,
+            WaitingRoomRepository repository,
+            Signer signer,
+            Clock clock,
+            WaitingRoomProperties properties,
+            SeriesLeft seriesLeft) {
+        this.queue = queue;
+        this.repository = repository;
         this.signer = signer;
         this.clock = clock;
+        this.properties = properties;
+        this.seriesLeft = seriesLeft;
+        this.state = repository.ensure(queue, properties.rate(), now());
     }
 
     public TicketStatus join() {
-        byte[] id = new byte[12];
-        random.nextBytes(id);
-        String ticket = signer.sign(
-                TICKET, HexFormat.of().formatHex(id), clock.instant().plus(TICKET_VALIDITY));
-        return status(ticket);
+        return join(null);
     }
 
-    public TicketStatus status(String ticket) {
-        String id = signer.verify(TICKET, ticket)
+    /** A new ticket; without a rush it is admitted at once. {@code subject} binds the pass to a verified address. */
+    public TicketStatus join(@Nullable String subject) {
+        Instant now = now();
+        if (state.shuffleDue(now)) {
+            shuffle(now);
+        }
+        Ticket ticket = nextTicket(now);
+        String token = signer.sign(TICKET, ticket.payload(), now.plus(properties.ticketValidity()));
+        return status(token, ticket, subject, now);
+    }
+
+    public TicketStatus status(String token) {
+        return status(token, null);
+    }
+
+    /**
+     * Where the ticket stands, computed from the token and the counters in memory: no database access.
+     *
+     * @throws Refusal {@code UNKNOWN_TICKET} (404) for a forged, foreign or expired ticket
+     */
+    public TicketStatus status(String token, @Nullable String subject) {
+        Ticket ticket = signer.verify(TICKET, token)
+                .flatMap(Ticket::parse)
+                .filter(t -> t.queue().equals(queue))
                 .orElseThrow(() -> new Refusal(
                         HttpStatus.NOT_FOUND, "UNKNOWN_TICKET", "This waiting-room ticket is unknown or expired."));
-        Instant now = clock.instant();
-        String pass = signer.sign(PASS, id, now.plus(PASS_VALIDITY));
-        return new TicketStatus(ticket, TicketStatus.State.ADMITTED, 0, 0, pass);
+        return status(token, ticket, subject, now());
     }
 
-    /** Whether the pass is genuine and unexpired. */
+    /** Whether the pass is genuine, unexpired and of this queue. */
     public boolean admits(String pass) {
-        return signer.verify(PASS, pass).isPresent();
+        return signer.verify(PASS, pass)
+                .map(p -> p.split("\\|", -1))
+                .filter(p -> p.length == 3 && p[0].equals(queue))
+                .isPresent();
+    }
+
+    /** Whether the pass admits this verified subject: genuine, unexpired, and bound to the subject if bound at all. */
+    public boolean admits(String pass, String subject) {
+        return signer.verify(PASS, pass)
+                .map(p -> p.split("\\|", -1))
+                .filter(p -> p.length == 3 && p[0].equals(queue))
+                .filter(p -> p[2].isEmpty() || p[2].equals(subject))
+                .isPresent();
+    }
+
+    public QueueSettings settings() {
+        QueueState s = state;
+        return new QueueSettings(
+                queue,
+                s.ratePerSecond(),
+                s.issued(),
+                (long) Math.floor(s.served()),
+                s.waiting(),
+                s.opensAt() == null ? null : BerlinTime.show(s.opensAt()),
+                s.prequeueSize(),
+                soldOut());
+    }
+
+    /**
+     * Sets the admission rate (time already passed still counts at the old rate) and, if given, opens a pre-queue
+     * that is shuffled at {@code prequeueOpensAt}.
+     */
+    public QueueSettings configure(double ratePerSecond, @Nullable Instant prequeueOpensAt) {
+        if (!(ratePerSecond > 0) || ratePerSecond > 1_000_000) {
+            throw Refusal.invalid("INVALID_RATE", "The admission rate must be between 0 and 1,000,000 per second.");
+        }
+        Instant now = now();
+        if (prequeueOpensAt != null && !prequeueOpensAt.isAfter(now)) {
+            throw Refusal.invalid("OPENING_IN_PAST", "The pre-queue must open in the future.");
+        }
+        repository.advance(queue, now, paused(state), 0);
+        repository.setRate(queue, ratePerSecond);
+        if (prequeueOpensAt != null) {
+            repository.openPrequeue(queue, prequeueOpensAt.truncatedTo(ChronoUnit.MICROS));
+        }
+        state = repository.load(queue);
+        return settings();
+    }
+
+    /** Steps the shared serving counter (one instance per step wins) and refreshes this instance's view of it. */
+    @Scheduled(fixedDelayString = "${impftermin.waiting-room.step:100ms}")
+    void tick() {
+        Instant now = now();
+        if (state.shuffleDue(now)) {
+            shuffle(now);
+        }
+        state = repository
+                .advance(queue, now, paused(state), properties.step().toMillis())
+                .orElseGet(() -> repository.load(queue));
+    }
+
+    /** The clock to the microsecond, as PostgreSQL keeps it, so that instants compare alike here and there. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    QueueState state() {
+        return state;
+    }
+
+    private TicketStatus status(String token, Ticket ticket, @Nullable String subject, Instant now) {
+        QueueState s = state;
+        Standing standing = s.standing(ticket, now, soldOut());
+        String pass = standing.kind() == Standing.Kind.ADMITTED
+                ? signer.sign(
+                        PASS,
+                        queue + "|" + ticket.number() + "|" + (subject == null ? "" : subject),
+                        now.plus(properties.passValidity()))
+                : null;
+        return new TicketStatus(
+                token,
+                TicketStatus.State.valueOf(standing.kind().name()),
+                standing.position(),
+                standing.etaSeconds(),
+                pass);
+    }
+
+    /** Sold out matters only while someone waits; an idle queue keeps admitting at once. */
+    private boolean soldOut() {
+        return !seriesLeft.any();
+    }
+
+    private boolean paused(QueueState s) {
+        return s.waiting() > 0 && !s.prequeueOpen(now()) && soldOut();
+    }
+
+    private void shuffle(Instant now) {
+        repository.shuffle(queue, now, random.nextLong());
+        state = repository.load(queue);
+    }
+
+    private Ticket nextTicket(Instant now) {
+        blockLock.lock();
+        try {
+            QueueState s = state;
+            Long prequeue = s.prequeueOpen(now) ? s.prequeueId() : null;
+            if (block.isUsedUp() || !Objects.equals(block.prequeue(), prequeue)) {
+                reserve(now);
+            }
+            return new Ticket(queue, block.take(), block.prequeue());
+        } finally {
+            blockLock.unlock();
+        }
+    }
+
+    /**
+     * Reserves the next block of numbers. Blocks grow while numbers go fast (one write per up to {@value #MAX_BLOCK}
+     * joins) and shrink back to one when joins are rare, so unused numbers (which the counter passes as empty places)
+     * stay few. A block reserved before the opening instant is never used after it.
+     */
+    private void reserve(Instant now) {
+        boolean fast = block.reservedAt() != null
+                && Duration.between(block.reservedAt(), now).toMillis() < 200;
+        blockSize = fast ? Math.min(MAX_BLOCK, blockSize * 2) : 1;
+        QueueState reserved = repository.reserve(queue, blockSize);
+        if (reserved.shuffleDue(now)) {
+            shuffle(now);
+            reserved = repository.reserve(queue, blockSize);
+        }
+        state = reserved;
+        long first = reserved.issued() - blockSize;
+        Long prequeue = reserved.prequeueOpen(now) ? reserved.prequeueId() : null;
+        block = new Block(first, reserved.issued(), prequeue, now);
+    }
+
+    /** Numbers {@code [next, end)} reserved by this instance for tickets of one phase. */
+    private static final class Block {
+
+        static final Block EMPTY = new Block(0, 0, null, null);
+
+        private long next;
+        private final long end;
+        private final @Nullable Long prequeue;
+        private final @Nullable Instant reservedAt;
+
+        Block(long next, long end, @Nullable Long prequeue, @Nullable Instant reservedAt) {
+            this.next = next;
+            this.end = end;
+            this.prequeue = prequeue;
+            this.reservedAt = reservedAt;
+        }
+
+        boolean isUsedUp() {
+            return next >= end;
+        }
+
+        long take() {
+            return next++;
+        }
+
+        @Nullable
+        Long prequeue() {
+            return prequeue;
+        }
+
+        @Nullable
+        Instant reservedAt() {
+            return reservedAt;
+        }
     }
 }

@@ -59,7 +59,7 @@ public class Bookings {
     public HoldView hold(
             @Nullable String verificationToken, @Nullable String admissionPass, WantedAppointments wanted) {
         ContactAddress verified = verified(verificationToken);
-        if (admissionPass == null || !waitingRoom.admits(admissionPass)) {
+        if (admissionPass == null || !waitingRoom.admits(admissionPass, verified.subject())) {
             throw new Refusal(
                     HttpStatus.UNAUTHORIZED,
                     "ADMISSION_REQUIRED",

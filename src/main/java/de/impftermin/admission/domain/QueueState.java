@@ -1,0 +1,83 @@
+package de.impftermin.admission.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One queue as all instances share it: join numbers are handed out below {@code issued}; every ticket whose place is
+ * below the serving counter {@code served} is admitted. The counter advances at {@code ratePerSecond}. While a
+ * pre-queue is open ({@code opensAt} in the future) its tickets wait unordered; at the opening instant a random
+ * {@code seed} is drawn and the {@code prequeueSize} tickets from {@code prequeueStart} on are shuffled into their
+ * places. Later tickets queue in join order behind them.
+ */
+public record QueueState(
+        String name,
+        double ratePerSecond,
+        long issued,
+        double served,
+        Instant advancedAt,
+        @Nullable Instant opensAt,
+        long prequeueStart,
+        @Nullable Long prequeueSize,
+        @Nullable Long seed) {
+
+    /** Whether tickets taken at {@code now} join the (not yet shuffled) pre-queue. */
+    public boolean prequeueOpen(Instant now) {
+        return opensAt != null && now.isBefore(opensAt);
+    }
+
+    /** Whether the opening instant has passed but nobody has drawn the shuffle yet. */
+    public boolean shuffleDue(Instant now) {
+        return opensAt != null && !now.isBefore(opensAt) && seed == null;
+    }
+
+    public @Nullable Long prequeueId() {
+        return opensAt == null ? null : opensAt.getEpochSecond();
+    }
+
+    /** Tickets that have a number but are not admitted yet (approximate: unused numbers of reserved blocks count). */
+    public long waiting() {
+        return Math.max(0, issued - (long) Math.floor(served));
+    }
+
+    /** The ticket's place on the serving line; -1 while its pre-queue is not shuffled yet. */
+    public long place(Ticket ticket) {
+        Long prequeue = ticket.prequeue();
+        if (prequeue == null || !prequeue.equals(prequeueId())) {
+            return ticket.number();
+        }
+        if (seed == null || prequeueSize == null) {
+            return -1;
+        }
+        long index = ticket.number() - prequeueStart;
+        if (index < 0 || index >= prequeueSize) {
+            return ticket.number();
+        }
+        return prequeueStart + new Shuffle(seed, prequeueSize).place(index);
+    }
+
+    /** Where the ticket stands; a waiting ticket learns at once when nothing is left for anyone waiting. */
+    public Standing standing(Ticket ticket, Instant now, boolean soldOut) {
+        long place = place(ticket);
+        if (place >= 0 && place < served) {
+            return new Standing(Standing.Kind.ADMITTED, 0, 0);
+        }
+        if (soldOut && !prequeueOpen(now)) {
+            return new Standing(Standing.Kind.SOLD_OUT, 0, 0);
+        }
+        if (place < 0) {
+            long size = Math.max(1, issued - prequeueStart);
+            long untilOpening = opensAt == null
+                    ? 0
+                    : Math.max(0, Duration.between(now, opensAt).toSeconds());
+            return new Standing(Standing.Kind.WAITING, size, untilOpening + seconds(size / 2.0));
+        }
+        double ahead = place - Math.floor(served);
+        return new Standing(Standing.Kind.WAITING, (long) ahead + 1, seconds(ahead + 1));
+    }
+
+    private long seconds(double tickets) {
+        return (long) Math.ceil(tickets / ratePerSecond);
+    }
+}

@@ -1,0 +1,51 @@
+package de.impftermin.admission.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class QueueStateTests {
+
+    private static final Instant NOW = Instant.parse("2021-03-01T07:00:00Z");
+
+    @Test
+    void admitsTicketsBelowTheServingCounter() {
+        QueueState state = new QueueState("q", 10, 100, 40.5, NOW, null, 0, null, null);
+        assertThat(state.standing(new Ticket("q", 40, null), NOW, false).kind()).isEqualTo(Standing.Kind.ADMITTED);
+        Standing waiting = state.standing(new Ticket("q", 41, null), NOW, false);
+        assertThat(waiting.kind()).isEqualTo(Standing.Kind.WAITING);
+        assertThat(waiting.position()).isEqualTo(2);
+        assertThat(waiting.etaSeconds()).isEqualTo(1);
+    }
+
+    @Test
+    void tellsWaitingTicketsWhenSoldOutButKeepsAdmittedOnes() {
+        QueueState state = new QueueState("q", 10, 100, 40, NOW, null, 0, null, null);
+        assertThat(state.standing(new Ticket("q", 39, null), NOW, true).kind()).isEqualTo(Standing.Kind.ADMITTED);
+        assertThat(state.standing(new Ticket("q", 60, null), NOW, true).kind()).isEqualTo(Standing.Kind.SOLD_OUT);
+    }
+
+    @Test
+    void keepsThePrequeueUnorderedUntilTheOpeningInstant() {
+        Instant opens = NOW.plusSeconds(60);
+        QueueState before = new QueueState("q", 10, 50, 10, NOW, opens, 10, null, null);
+        Ticket ticket = new Ticket("q", 12, opens.getEpochSecond());
+        Standing standing = before.standing(ticket, NOW, true);
+        assertThat(standing.kind()).isEqualTo(Standing.Kind.WAITING);
+        assertThat(standing.position()).isEqualTo(40);
+        assertThat(standing.etaSeconds()).isEqualTo(60 + 2);
+        assertThat(before.place(ticket)).isEqualTo(-1);
+
+        QueueState after = new QueueState("q", 10, 50, 10, opens, opens, 10, 40L, 99L);
+        assertThat(after.place(ticket)).isEqualTo(10 + new Shuffle(99L, 40).place(2));
+    }
+
+    @Test
+    void ticketsOfAnEarlierPrequeueKeepTheirNumber() {
+        Instant opens = NOW.plusSeconds(60);
+        QueueState state = new QueueState("q", 10, 50, 10, NOW, opens, 10, 40L, 99L);
+        assertThat(state.place(new Ticket("q", 7, NOW.minusSeconds(3600).getEpochSecond())))
+                .isEqualTo(7);
+    }
+}
