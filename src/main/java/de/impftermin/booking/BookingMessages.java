@@ -102,4 +102,12 @@ class BookingMessages {
                     OutgoingMessage.email(booking.contact().email(), "Impftermine abgesagt – " + booking.code(), text));
         }
     }
+
+    /**
+     * A booking moved to new appointments: the new booking's confirmation (with its code and calendar file) tells
+     * the person everything, so the old booking's cancellation is not sent separately.
+     */
+    void rebooked(BookingView old, BookingView booking) {
+        confirmed(booking);
+    }
 }

@@ -91,10 +91,68 @@ public class Bookings {
                 .filter(h -> h.subject().equals(verified.subject()))
                 .orElseThrow(() -> Refusal.notFound("Hold"));
         BookingView booking = book(hold, persons, withDefault(contact, verified), Channel.ONLINE);
+        messages.confirmed(booking);
         if (idempotencyKey != null) {
             repository.completeIdempotencyKey(verified.subject(), idempotencyKey, booking.code());
         }
         return booking;
+    }
+
+    /**
+     * Moves a booking to newly held appointments (another day or centre) for the same persons. In one transaction
+     * the old booking is cancelled first (its persons stop counting as live, so the one-live-booking index lets them
+     * be booked again, and its pairs are free) and then the hold is confirmed; if the hold has expired or anything
+     * else fails, the whole transaction rolls back and the old appointments stay booked.
+     *
+     * @throws Refusal {@code NOT_FOUND} (404) for a wrong code or birth date, {@code BOOKING_CANCELLED} (409) when the
+     *     booking is no longer live, {@code HOLD_EXPIRED} (410), {@code PERSONS_MISMATCH} (422) when the hold is for
+     *     other people, {@code VERIFICATION_REQUIRED} (401)
+     */
+    @Transactional
+    public BookingView rebook(
+            String code,
+            LocalDate birthDate,
+            @Nullable String verificationToken,
+            @Nullable String idempotencyKey,
+            UUID holdId) {
+        ContactAddress verified = verified(verificationToken);
+        if (idempotencyKey != null) {
+            Optional<BookingView> earlier = repository.claimIdempotencyKey(verified.subject(), idempotencyKey);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        BookingView old = find(code, birthDate).orElseThrow(() -> Refusal.notFound("Booking"));
+        Hold hold = holds.find(holdId)
+                .filter(h -> h.subject().equals(verified.subject()))
+                .orElseThrow(() -> Refusal.notFound("Hold"));
+        requireSamePeople(hold.applicants(), old.persons());
+        if (!repository.cancel(old.code())) {
+            throw new Refusal(
+                    HttpStatus.CONFLICT,
+                    "BOOKING_CANCELLED",
+                    "This booking is cancelled already; please book new appointments instead.");
+        }
+        holds.releaseBooking(old.centreId(), repository.idOf(old.code()));
+        BookingView booking = book(hold, old.persons(), old.contact(), Channel.ONLINE);
+        messages.rebooked(old, booking);
+        if (idempotencyKey != null) {
+            repository.completeIdempotencyKey(verified.subject(), idempotencyKey, booking.code());
+        }
+        return booking;
+    }
+
+    /**
+     * The appointments held by whoever the verification token proves, while the hold lasts; empty for someone else's
+     * hold or one whose pairs were claimed again after it expired.
+     */
+    @Transactional(readOnly = true)
+    public Optional<HoldView> findHold(@Nullable String verificationToken, UUID holdId) {
+        ContactAddress verified = verified(verificationToken);
+        return holds.find(holdId)
+                .filter(h -> h.subject().equals(verified.subject()))
+                .filter(h -> h.series().size() == h.applicants().size())
+                .map(Bookings::view);
     }
 
     /** A hotline agent books for a caller in one step: PHONE releases first, then ONLINE ones. */
@@ -115,6 +173,7 @@ public class Bookings {
         requireSamePeople(wanted.persons(), persons);
         Hold hold = holds.hold(request(wanted, subject, PHONE_FIRST));
         BookingView booking = book(hold, persons, contact, Channel.PHONE);
+        messages.confirmed(booking);
         if (idempotencyKey != null) {
             repository.completeIdempotencyKey(subject, idempotencyKey, booking.code());
         }
@@ -157,9 +216,7 @@ public class Bookings {
         BookingCode code = BookingCode.random();
         long bookingId = repository.insert(code, hold.centreId(), channel, contact, hold.subject(), persons);
         repository.insertAppointments(bookingId, holds.assignToBooking(hold.id(), bookingId));
-        BookingView booking = repository.find(code).orElseThrow();
-        messages.confirmed(booking);
-        return booking;
+        return repository.find(code).orElseThrow();
     }
 
     private static void requireSamePeople(List<Applicant> held, List<PersonDetails> persons) {

@@ -7,6 +7,7 @@ import de.impftermin.inventory.domain.SeatPair;
 import de.impftermin.platform.Refusal;
 import de.impftermin.shared.BerlinTime;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -89,5 +90,14 @@ public class Releases {
     @Transactional(readOnly = true)
     public List<FreeSeries> freeSeries(Instant now) {
         return releases.freeSeries(now);
+    }
+
+    /**
+     * The free 1st-dose times of the online contingent at a centre on a day, for the citizen's choice of a time. Read
+     * only and limited to one centre and day; the claim itself stays with {@link Holds}.
+     */
+    @Transactional(readOnly = true)
+    public List<FreeTime> freeTimes(String centreId, LocalDate day, Instant now) {
+        return releases.freeTimes(centreId, day, now);
     }
 }

@@ -62,4 +62,19 @@ class BookingController {
     BookingView cancel(@PathVariable String code, @Valid @RequestBody BookingRequests.CancelBody body) {
         return bookings.cancel(code, body.birthDate());
     }
+
+    /**
+     * Moves the booking to the held appointments; the old ones stay booked until the new ones are confirmed, in one
+     * transaction. Answers with the new booking (a new code).
+     */
+    @PostMapping("/bookings/{code}/rebook")
+    @ResponseStatus(HttpStatus.CREATED)
+    BookingView rebook(
+            @PathVariable String code,
+            @RequestHeader(name = "X-Verification-Token", required = false) @Nullable String token,
+            @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey,
+            @Valid @RequestBody BookingRequests.RebookBody body) {
+        return bookings.rebook(
+                code, body.birthDate(), token, BookingRequests.idempotencyKey(idempotencyKey), body.holdId());
+    }
 }

@@ -138,6 +138,8 @@ final class BookingRequests {
 
     record CancelBody(@NotNull LocalDate birthDate) {}
 
+    record RebookBody(@NotNull LocalDate birthDate, @NotNull UUID holdId) {}
+
     private static LocalDate checked(LocalDate birthDate) {
         if (birthDate.isBefore(EARLIEST_BIRTH)) {
             throw Refusal.invalid("VALIDATION_FAILED", "birthDate must be after " + EARLIEST_BIRTH + ".");
