@@ -91,7 +91,7 @@ public class Verifications {
             throw new Refusal(HttpStatus.LOCKED, "LOCKED", "Too many wrong codes. Please request a new code.");
         }
         Instant now = clock.instant();
-        if (verification.confirmedAt() == null && !verification.expiresAt().isAfter(now)) {
+        if (!verification.expiresAt().isAfter(now)) {
             throw new Refusal(HttpStatus.GONE, "EXPIRED", "This code has expired. Please request a new one.");
         }
         if (!MessageDigest.isEqual(hash(id, code), verification.codeHash())) {
