@@ -45,7 +45,7 @@ class CentreAdminController {
             String postalCode,
 
             @NotBlank @Size(max = 300) String address,
-            boolean phoneOnly,
+            @Nullable Boolean phoneOnly,
             @Nullable @Size(max = 40) String phone) {}
 
     record NewOpeningDay(
@@ -78,7 +78,7 @@ class CentreAdminController {
                 body.county(),
                 body.postalCode(),
                 body.address(),
-                body.phoneOnly(),
+                Boolean.TRUE.equals(body.phoneOnly()),
                 body.phone()));
     }
 
