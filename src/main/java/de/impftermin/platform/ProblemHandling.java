@@ -2,6 +2,7 @@ package de.impftermin.platform;
 
 import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -53,6 +54,19 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException e) {
+        if (e.getMostSpecificCause() instanceof SQLException sql
+                && sql.getSQLState() != null
+                && sql.getSQLState().startsWith("22")) {
+            // SQL class 22 "data exception": a value the database cannot store (a NUL character, a date out of
+            // range). That is bad input, not a conflict with the current state.
+            log.info("Refused a value the database cannot store: {}", sql.getMessage());
+            return Problems.response(
+                    Problems.of(
+                            HttpStatus.UNPROCESSABLE_CONTENT,
+                            "VALIDATION_FAILED",
+                            "A value is out of range or contains characters that cannot be stored."),
+                    new HttpHeaders());
+        }
         log.info(
                 "Refused a change that broke a database constraint: {}",
                 e.getMostSpecificCause().getMessage());
