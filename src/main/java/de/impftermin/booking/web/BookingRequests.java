@@ -4,6 +4,7 @@ import de.impftermin.booking.Contact;
 import de.impftermin.booking.PersonDetails;
 import de.impftermin.booking.WantedAppointments;
 import de.impftermin.eligibility.Applicant;
+import de.impftermin.platform.PlausibleDate;
 import de.impftermin.platform.Refusal;
 import de.impftermin.shared.Vaccine;
 import de.impftermin.verification.ContactAddress;
@@ -73,7 +74,7 @@ final class BookingRequests {
 
     record HoldBody(
             @NotBlank @Size(max = 64) String centreId,
-            @NotNull LocalDate date,
+            @NotNull @PlausibleDate LocalDate date,
             @Nullable LocalTime time,
             @Nullable Vaccine vaccine,
 
@@ -109,7 +110,7 @@ final class BookingRequests {
 
     record PhoneBookingBody(
             @NotBlank @Size(max = 64) String centreId,
-            @NotNull LocalDate date,
+            @NotNull @PlausibleDate LocalDate date,
             @Nullable LocalTime time,
             @Nullable Vaccine vaccine,
 
@@ -136,7 +137,7 @@ final class BookingRequests {
         }
     }
 
-    record CancelBody(@NotNull LocalDate birthDate) {}
+    record CancelBody(@NotNull @PlausibleDate LocalDate birthDate) {}
 
     record RebookBody(@NotNull LocalDate birthDate, @NotNull UUID holdId) {}
 

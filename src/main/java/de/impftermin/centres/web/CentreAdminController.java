@@ -5,6 +5,7 @@ import de.impftermin.centres.Centres;
 import de.impftermin.centres.Delivery;
 import de.impftermin.centres.OpeningDay;
 import de.impftermin.platform.CentreAccess;
+import de.impftermin.platform.PlausibleDate;
 import de.impftermin.shared.Vaccine;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -49,7 +50,7 @@ class CentreAdminController {
             @Nullable @Size(max = 40) String phone) {}
 
     record NewOpeningDay(
-            @NotNull LocalDate date,
+            @NotNull @PlausibleDate LocalDate date,
             @NotNull LocalTime opens,
             @NotNull LocalTime closes,
             @NotNull @Min(1) @Max(100) Integer lanes,
@@ -60,7 +61,7 @@ class CentreAdminController {
     record NewDelivery(
             @NotNull Vaccine vaccine,
             @NotNull @Min(1) @Max(10_000_000) Integer doses,
-            @NotNull LocalDate arrives) {}
+            @NotNull @PlausibleDate LocalDate arrives) {}
 
     private final Centres centres;
 

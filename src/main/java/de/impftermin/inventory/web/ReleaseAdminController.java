@@ -5,6 +5,7 @@ import de.impftermin.inventory.NewRelease;
 import de.impftermin.inventory.Release;
 import de.impftermin.inventory.Releases;
 import de.impftermin.platform.CentreAccess;
+import de.impftermin.platform.PlausibleDate;
 import de.impftermin.shared.Channel;
 import de.impftermin.shared.Vaccine;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -37,8 +38,8 @@ import org.springframework.web.bind.annotation.RestController;
 class ReleaseAdminController {
 
     record Eligibility(
-            @Nullable LocalDate bornOnOrAfter,
-            @Nullable LocalDate bornOnOrBefore,
+            @Nullable @PlausibleDate LocalDate bornOnOrAfter,
+            @Nullable @PlausibleDate LocalDate bornOnOrBefore,
             @Nullable @Size(max = 100) List<@NotNull @Pattern(regexp = "[0-9]{1,5}") String> postalCodePrefixes) {
 
         EligibilityRule rule() {
@@ -50,10 +51,10 @@ class ReleaseAdminController {
     record NewReleaseBody(
             @NotBlank @Size(max = 64) String centreId,
             @NotNull Vaccine vaccine,
-            @NotNull LocalDate firstDoseFrom,
-            @NotNull LocalDate firstDoseTo,
+            @NotNull @PlausibleDate LocalDate firstDoseFrom,
+            @NotNull @PlausibleDate LocalDate firstDoseTo,
             @NotNull @Min(1) @Max(1_000_000) Integer series,
-            @NotNull OffsetDateTime opensAt,
+            @NotNull @PlausibleDate OffsetDateTime opensAt,
             @NotNull Channel channel,
             @Nullable @Valid Eligibility eligibility) {}
 
