@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 public record ContactAddress(MessageChannel channel, String value) {
 
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,190}\\.[^@\\s.]{2,63}");
+    private static final Pattern EMAIL =
+            Pattern.compile("[^@\\s\\p{Cntrl}]{1,64}@[^@\\s\\p{Cntrl}]{1,190}\\.[^@\\s.\\p{Cntrl}]{2,63}");
 
     public static ContactAddress of(MessageChannel channel, String raw) {
         String trimmed = raw.strip();
