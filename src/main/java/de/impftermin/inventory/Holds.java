@@ -1,5 +1,6 @@
 package de.impftermin.inventory;
 
+import de.impftermin.centres.Centres;
 import de.impftermin.eligibility.EligibilityDecision;
 import de.impftermin.platform.ImpfterminProperties;
 import de.impftermin.platform.Refusal;
@@ -23,6 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Holds {
 
+    private final Centres centres;
     private final PairRepository pairs;
     private final ReleaseRepository releases;
     private final ImpfterminProperties properties;
@@ -30,11 +32,13 @@ public class Holds {
     private final ApplicationEventPublisher events;
 
     Holds(
+            Centres centres,
             PairRepository pairs,
             ReleaseRepository releases,
             ImpfterminProperties properties,
             Clock clock,
             ApplicationEventPublisher events) {
+        this.centres = centres;
         this.pairs = pairs;
         this.releases = releases;
         this.properties = properties;
@@ -46,6 +50,7 @@ public class Holds {
      * Claims the pairs, nearest to the wanted time and so adjacent for a household.
      *
      * @throws Refusal {@code NOT_ELIGIBLE} (403) when releases are open but none admits every person,
+     *     {@code NOT_FOUND} (404) for an unknown centre,
      *     {@code NO_APPOINTMENTS} (409) when nothing suitable is free
      */
     @Transactional
@@ -89,6 +94,9 @@ public class Holds {
                 events.publishEvent(new InventoryChanged(request.centreId()));
                 return find(holdId).orElseThrow();
             }
+        }
+        if (open.isEmpty() && centres.find(request.centreId()).isEmpty()) {
+            throw Refusal.notFound("Centre " + request.centreId());
         }
         throw new Refusal(
                 HttpStatus.CONFLICT,

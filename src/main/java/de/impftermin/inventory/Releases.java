@@ -75,6 +75,9 @@ public class Releases {
 
     @Transactional(readOnly = true)
     public List<Release> ofCentre(String centreId) {
+        if (centres.find(centreId).isEmpty()) {
+            throw Refusal.notFound("Centre " + centreId);
+        }
         return releases.ofCentre(centreId);
     }
 
