@@ -6,7 +6,9 @@ import de.impftermin.inventory.Series;
 import de.impftermin.platform.Refusal;
 import de.impftermin.shared.BerlinTime;
 import de.impftermin.shared.Channel;
+import de.impftermin.shared.Language;
 import de.impftermin.shared.Vaccine;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -34,10 +36,18 @@ class BookingRepository {
             String subject,
             List<PersonDetails> persons) {
         long id = jdbc.sql("""
-                        insert into booking (centre_id, code, status, channel, contact_phone, contact_email, subject)
-                        values (?, ?, 'CONFIRMED', ?, ?, ?, ?) returning id
+                        insert into booking (centre_id, code, status, channel, contact_phone, contact_email, language,
+                                             subject)
+                        values (?, ?, 'CONFIRMED', ?, ?, ?, ?, ?) returning id
                         """)
-                .params(centreId, code.value(), channel.name(), contact.phone(), contact.email(), subject)
+                .params(
+                        centreId,
+                        code.value(),
+                        channel.name(),
+                        contact.phone(),
+                        contact.email(),
+                        contact.language().code(),
+                        subject)
                 .query(Long.class)
                 .single();
         try {
@@ -134,6 +144,42 @@ class BookingRepository {
         return changed == 1;
     }
 
+    /** An appointment whose reminder this transaction has claimed. */
+    record ClaimedReminder(String code, int person, int dose) {}
+
+    /**
+     * Claims the unsent reminders of up to {@code batch} confirmed bookings, booked before {@code bookedBefore}, for
+     * their appointments in {@code [from, to)}. A booking is locked ({@code SKIP LOCKED}) so that another instance
+     * takes other bookings, and the guarded update of {@code reminded_at} claims each appointment once: an instance
+     * that read the same rows before this one committed finds nothing left to update.
+     */
+    List<ClaimedReminder> claimReminders(Instant from, Instant to, Instant bookedBefore, int batch) {
+        return jdbc.sql("""
+                        with due as (
+                            select b.id, b.code from booking b
+                            where b.id in (select a.booking_id from booking_appointment a
+                                           where a.reminded_at is null and a.starts_at >= :from and a.starts_at < :to)
+                              and b.status = 'CONFIRMED' and b.created_at < :bookedBefore
+                            order by b.id limit :batch
+                            for no key update of b skip locked)
+                        update booking_appointment a set reminded_at = now()
+                        from due
+                        where a.booking_id = due.id and a.reminded_at is null
+                          and a.starts_at >= :from and a.starts_at < :to
+                        returning due.code, a.person, a.dose
+                        """)
+                .param("from", utc(from))
+                .param("to", utc(to))
+                .param("bookedBefore", utc(bookedBefore))
+                .param("batch", batch)
+                .query((rs, n) -> new ClaimedReminder(rs.getString(1), rs.getInt(2), rs.getInt(3)))
+                .list();
+    }
+
+    private static java.time.OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(java.time.ZoneOffset.UTC);
+    }
+
     long idOf(String code) {
         return jdbc.sql("select id from booking where code = ?")
                 .param(code)
@@ -144,7 +190,7 @@ class BookingRepository {
     Optional<BookingView> find(BookingCode code) {
         record Row(long id, BookingView booking) {}
         return jdbc.sql("""
-                        select id, code, status, channel, centre_id, contact_phone, contact_email, created_at
+                        select id, code, status, channel, centre_id, contact_phone, contact_email, created_at, language
                         from booking where code = ?
                         """)
                 .param(code.value())
@@ -157,7 +203,7 @@ class BookingRepository {
                                 rs.getString(5),
                                 List.of(),
                                 List.of(),
-                                new Contact(rs.getString(6), rs.getString(7)),
+                                new Contact(rs.getString(6), rs.getString(7), Language.fromJson(rs.getString(9))),
                                 BerlinTime.show(
                                         rs.getObject(8, OffsetDateTime.class).toInstant()))))
                 .optional()

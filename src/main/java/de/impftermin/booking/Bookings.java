@@ -188,6 +188,12 @@ public class Bookings {
                 .filter(b -> b.persons().stream().anyMatch(p -> p.birthDate().equals(birthDate)));
     }
 
+    /** The calendar file (.ics, every appointment of every person), the same as the confirmation e-mail carries. */
+    @Transactional(readOnly = true)
+    public Optional<byte[]> calendarFile(String code, LocalDate birthDate) {
+        return find(code, birthDate).map(messages::calendarFile);
+    }
+
     /** Cancels the whole booking; its pairs are free again at once. Cancelling twice is harmless. */
     @Transactional
     public BookingView cancel(String code, LocalDate birthDate) {
@@ -251,8 +257,8 @@ public class Bookings {
             return contact;
         }
         return switch (verified.channel()) {
-            case SMS -> new Contact(verified.value(), null);
-            case EMAIL -> new Contact(null, verified.value());
+            case SMS -> new Contact(verified.value(), null, contact.language());
+            case EMAIL -> new Contact(null, verified.value(), contact.language());
         };
     }
 

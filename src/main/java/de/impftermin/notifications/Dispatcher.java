@@ -1,73 +1,81 @@
 package de.impftermin.notifications;
 
+import de.impftermin.notifications.gateway.PermanentDeliveryFailure;
 import de.impftermin.notifications.gateway.SmsGateway;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.MimeMessage;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ByteArrayResource;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.MailParseException;
+import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends due outbox messages. Each round leases a batch (pushes {@code next_attempt_at} a minute ahead in one
- * {@code SKIP LOCKED} statement), sends outside any transaction, then marks each message sent or schedules a retry
- * with exponential backoff (2 s, 4 s, … capped at 5 min). A crash mid-send means the lease runs out and the message
- * is sent again: at-least-once, which is what the gateways of this field offer too.
+ * Sends due outbox messages. Each round leases a batch (one {@code SKIP LOCKED} statement counts the attempt and
+ * pushes the next one a lease ahead), hands the messages to the gateways outside any transaction, a few at once, and
+ * records each outcome: sent; retried after an exponential backoff; or, after {@code max-attempts} failures or a
+ * permanent refusal, buried as a dead letter that stays visible in the table and the metrics. A crash between the
+ * gateway's acceptance and the recording of it lets the lease run out and sends the message again: at-least-once, the
+ * guarantee SMTP and SMS providers give as well; nothing else sends a message twice.
  */
 @Component
-class Dispatcher {
+class Dispatcher implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
-    private static final int BATCH = 50;
 
-    private final JdbcClient jdbc;
+    private final OutboxRows rows;
     private final JavaMailSender mail;
     private final SmsGateway sms;
-    private final Clock clock;
+    private final OutboxSettings settings;
     private final MeterRegistry meters;
     private final String from;
+    private final Map<MessageChannel, Timer> delays = new EnumMap<>(MessageChannel.class);
+    private final ExecutorService senders;
     private final AtomicBoolean running = new AtomicBoolean();
 
     Dispatcher(
-            JdbcClient jdbc,
+            OutboxRows rows,
             JavaMailSender mail,
             SmsGateway sms,
-            Clock clock,
+            OutboxSettings settings,
             MeterRegistry meters,
-            @org.springframework.beans.factory.annotation.Value("${impftermin.mail.from:termine@impftermin.example}")
-                    String from) {
-        this.jdbc = jdbc;
+            @Value("${impftermin.mail.from:termine@impftermin.example}") String from) {
+        this.rows = rows;
         this.mail = mail;
         this.sms = sms;
-        this.clock = clock;
+        this.settings = settings;
         this.meters = meters;
         this.from = from;
+        this.senders = Executors.newFixedThreadPool(
+                settings.senders(), Thread.ofVirtual().name("outbox-sender-", 0).factory());
+        for (MessageChannel channel : MessageChannel.values()) {
+            delays.put(
+                    channel,
+                    Timer.builder("impftermin.outbox.delivery.delay")
+                            .description("Time from enqueue to hand-over to the gateway")
+                            .tag("channel", channel.name())
+                            .publishPercentiles(0.5, 0.9, 0.99)
+                            .percentilePrecision(2)
+                            .distributionStatisticExpiry(Duration.ofMinutes(5))
+                            .distributionStatisticBufferLength(5)
+                            .register(meters));
+        }
     }
-
-    private record Due(
-            long id,
-            MessageChannel channel,
-            String to,
-            @Nullable String subject,
-            String body,
-            @Nullable String attachmentName,
-            @Nullable String attachmentType,
-            byte @Nullable [] attachment,
-            Instant createdAt,
-            int attempts) {}
 
     @Scheduled(fixedDelayString = "${impftermin.outbox.poll:200ms}")
     void dispatch() {
@@ -75,76 +83,88 @@ class Dispatcher {
             return;
         }
         try {
-            List<Due> due;
+            List<OutboxRows.Due> due;
             do {
-                due = lease();
-                due.forEach(this::send);
-            } while (due.size() == BATCH);
+                due = rows.lease(settings.batch(), settings.lease());
+                senders.invokeAll(due.stream()
+                        .map(message -> (Callable<Void>) () -> {
+                            send(message);
+                            return null;
+                        })
+                        .toList());
+            } while (due.size() == settings.batch());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             running.set(false);
         }
     }
 
-    private List<Due> lease() {
-        return jdbc.sql("""
-                        update outbox_message m set next_attempt_at = now() + interval '1 minute', attempts = attempts + 1
-                        where m.id in (select id from outbox_message
-                                       where sent_at is null and next_attempt_at <= now()
-                                       order by next_attempt_at limit :batch for update skip locked)
-                        returning id, channel, recipient, subject, body, attachment_name, attachment_type, attachment,
-                                  created_at, attempts
-                        """)
-                .param("batch", BATCH)
-                .query((rs, n) -> new Due(
-                        rs.getLong(1),
-                        MessageChannel.valueOf(rs.getString(2)),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getString(5),
-                        rs.getString(6),
-                        rs.getString(7),
-                        rs.getBytes(8),
-                        rs.getObject(9, OffsetDateTime.class).toInstant(),
-                        rs.getInt(10)))
-                .list();
-    }
-
-    private void send(Due message) {
+    private void send(OutboxRows.Due message) {
         try {
             switch (message.channel()) {
                 case SMS -> sms.send(message.to(), message.body());
                 case EMAIL -> sendMail(message);
             }
-            Instant sentAt = clock.instant();
-            jdbc.sql("update outbox_message set sent_at = ?, last_error = null where id = ?")
-                    .params(sentAt.atOffset(ZoneOffset.UTC), message.id())
-                    .update();
-            Timer.builder("impftermin.outbox.delivery.delay")
-                    .description("Time from enqueue to hand-over to the gateway")
-                    .tag("channel", message.channel().name())
-                    .register(meters)
-                    .record(Duration.between(message.createdAt(), sentAt));
         } catch (Exception e) {
-            Duration backoff = Duration.ofSeconds(Math.min(300, 1L << Math.min(message.attempts(), 8)));
-            log.warn(
-                    "Sending message {} ({}) failed, retry in {}: {}",
-                    message.id(),
-                    message.channel(),
-                    backoff,
-                    e.toString());
-            jdbc.sql(
-                            "update outbox_message set next_attempt_at = now() + make_interval(secs => ?), last_error = ? where id = ?")
-                    .params(backoff.toSeconds(), String.valueOf(e.getMessage()), message.id())
-                    .update();
-            meters.counter(
-                            "impftermin.outbox.failures",
-                            "channel",
-                            message.channel().name())
-                    .increment();
+            failed(message, e);
+            return;
+        }
+        // Sent: from here on a failure must not count as a failed send, or the message would go out twice.
+        try {
+            rows.markSent(message.id())
+                    .ifPresent(delay -> delays.get(message.channel()).record(delay));
+        } catch (RuntimeException e) {
+            log.error("Message {} was sent but could not be marked; it will be sent again", message.id(), e);
         }
     }
 
-    private void sendMail(Due message) throws Exception {
+    private void failed(OutboxRows.Due message, Exception e) {
+        String channel = message.channel().name();
+        meters.counter("impftermin.outbox.failures", "channel", channel).increment();
+        if (isPermanent(e) || message.attempts() >= settings.maxAttempts()) {
+            log.error(
+                    "Giving up on message {} ({}) after {} attempt(s): {}",
+                    message.id(),
+                    channel,
+                    message.attempts(),
+                    e.toString());
+            rows.bury(message.id(), e.toString());
+            meters.counter("impftermin.outbox.dead-lettered", "channel", channel)
+                    .increment();
+            return;
+        }
+        Duration backoff = settings.backoff(message.attempts());
+        log.warn("Sending message {} ({}) failed, retry in {}: {}", message.id(), channel, backoff, e.toString());
+        rows.retryLater(message.id(), backoff, e.toString());
+    }
+
+    /** Refusals that a retry cannot cure: the gateway said so, or the address itself is wrong. */
+    static boolean isPermanent(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof PermanentDeliveryFailure
+                    || t instanceof MailParseException
+                    || t instanceof MailPreparationException
+                    || t instanceof jakarta.mail.internet.AddressException) {
+                return true;
+            }
+            if (t instanceof SendFailedException failed
+                    && failed.getInvalidAddresses() != null
+                    && failed.getInvalidAddresses().length > 0) {
+                return true;
+            }
+            if (t instanceof org.springframework.mail.MailSendException send) {
+                for (Exception cause : send.getFailedMessages().values()) {
+                    if (isPermanent(cause)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private void sendMail(OutboxRows.Due message) throws Exception {
         MimeMessage mime = mail.createMimeMessage();
         MimeMessageHelper helper = new MimeMessageHelper(mime, message.attachment() != null, "UTF-8");
         helper.setFrom(from);
@@ -158,5 +178,10 @@ class Dispatcher {
                     message.attachmentType() == null ? "application/octet-stream" : message.attachmentType());
         }
         mail.send(mime);
+    }
+
+    @Override
+    public void close() {
+        senders.close();
     }
 }

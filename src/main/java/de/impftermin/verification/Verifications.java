@@ -1,11 +1,11 @@
 package de.impftermin.verification;
 
 import de.impftermin.notifications.MessageChannel;
-import de.impftermin.notifications.Outbox;
-import de.impftermin.notifications.OutgoingMessage;
+import de.impftermin.notifications.Notifications;
 import de.impftermin.platform.ImpfterminProperties;
 import de.impftermin.platform.Refusal;
 import de.impftermin.platform.Signer;
+import de.impftermin.shared.Language;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -30,7 +30,7 @@ public class Verifications {
     private static final String TOKEN_PURPOSE = "verified";
 
     private final VerificationRepository repository;
-    private final Outbox outbox;
+    private final Notifications notifications;
     private final Signer signer;
     private final Clock clock;
     private final ImpfterminProperties properties;
@@ -38,25 +38,31 @@ public class Verifications {
 
     Verifications(
             VerificationRepository repository,
-            Outbox outbox,
+            Notifications notifications,
             Signer signer,
             Clock clock,
             ImpfterminProperties properties) {
         this.repository = repository;
-        this.outbox = outbox;
+        this.notifications = notifications;
         this.signer = signer;
         this.clock = clock;
         this.properties = properties;
     }
 
+    /** Sends a fresh code to the address, written in German. */
+    @Transactional
+    public VerificationStarted start(MessageChannel channel, String rawAddress, String client) {
+        return start(channel, rawAddress, client, Language.DE);
+    }
+
     /**
-     * Sends a fresh code to the address.
+     * Sends a fresh code to the address, written in {@code language}.
      *
      * @param client the requesting client's address, for the per-client sending limit
      * @throws Refusal {@code TOO_MANY_REQUESTS} (429, with Retry-After) past the sending limits
      */
     @Transactional
-    public VerificationStarted start(MessageChannel channel, String rawAddress, String client) {
+    public VerificationStarted start(MessageChannel channel, String rawAddress, String client, Language language) {
         ContactAddress address = ContactAddress.of(channel, rawAddress);
         Instant now = clock.instant();
         if (properties.rateLimits().enabled()) {
@@ -75,7 +81,7 @@ public class Verifications {
         String code = String.format("%06d", random.nextInt(1_000_000));
         Instant expiresAt = now.plus(CODE_VALIDITY);
         repository.insert(id, address, hash(id, code), client, expiresAt);
-        outbox.enqueue(message(address, code));
+        notifications.verificationCode(address.channel(), address.value(), code, CODE_VALIDITY, language);
         return new VerificationStarted(id, expiresAt);
     }
 
@@ -111,12 +117,5 @@ public class Verifications {
 
     private byte[] hash(UUID id, String code) {
         return signer.mac("verification:" + id + ":" + code);
-    }
-
-    private static OutgoingMessage message(ContactAddress address, String code) {
-        String text = "Ihr Impftermin-Code: " + code + " (10 Minuten gültig). Your Impftermin code: " + code + ".";
-        return address.channel() == MessageChannel.SMS
-                ? OutgoingMessage.sms(address.value(), text)
-                : OutgoingMessage.email(address.value(), "Ihr Bestätigungscode: " + code, text);
     }
 }

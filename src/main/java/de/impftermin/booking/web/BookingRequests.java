@@ -6,6 +6,7 @@ import de.impftermin.booking.WantedAppointments;
 import de.impftermin.eligibility.Applicant;
 import de.impftermin.platform.PlausibleDate;
 import de.impftermin.platform.Refusal;
+import de.impftermin.shared.Language;
 import de.impftermin.shared.Vaccine;
 import de.impftermin.verification.ContactAddress;
 import jakarta.validation.Valid;
@@ -65,11 +66,16 @@ final class BookingRequests {
             @Nullable @Size(max = 30) String phone,
             @Nullable @Size(max = 254) @Email String email) {
 
-        Contact contact() {
+        Contact contact(@Nullable Language language) {
             return new Contact(
                     phone == null || phone.isBlank() ? null : ContactAddress.phone(phone),
-                    email == null || email.isBlank() ? null : email.strip());
+                    email == null || email.isBlank() ? null : email.strip(),
+                    language == null ? Language.DE : language);
         }
+    }
+
+    private static Contact contactOrNone(@Nullable ContactBody contact, @Nullable Language language) {
+        return contact == null ? new ContactBody(null, null).contact(language) : contact.contact(language);
     }
 
     record HoldBody(
@@ -97,14 +103,15 @@ final class BookingRequests {
             @NotNull @Size(min = 1, max = 4, message = "must name 1 to 4 persons")
             List<@NotNull @Valid PersonBody> persons,
 
-            @Nullable @Valid ContactBody contact) {
+            @Nullable @Valid ContactBody contact,
+            @Nullable Language language) {
 
         List<PersonDetails> details() {
             return persons.stream().map(PersonBody::details).toList();
         }
 
         Contact contactOrNone() {
-            return contact == null ? new Contact(null, null) : contact.contact();
+            return BookingRequests.contactOrNone(contact, language);
         }
     }
 
@@ -117,7 +124,8 @@ final class BookingRequests {
             @NotNull @Size(min = 1, max = 4, message = "must name 1 to 4 persons")
             List<@NotNull @Valid PersonBody> persons,
 
-            @Nullable @Valid ContactBody contact) {
+            @Nullable @Valid ContactBody contact,
+            @Nullable Language language) {
 
         WantedAppointments wanted() {
             return new WantedAppointments(
@@ -133,7 +141,7 @@ final class BookingRequests {
         }
 
         Contact contactOrNone() {
-            return contact == null ? new Contact(null, null) : contact.contact();
+            return BookingRequests.contactOrNone(contact, language);
         }
     }
 

@@ -47,6 +47,9 @@ class GatewayConfiguration {
             sender.setHost("127.0.0.1");
             sender.setPort(greenMail.getSmtp().getPort());
             sender.setDefaultEncoding("UTF-8");
+            sender.getJavaMailProperties().put("mail.smtp.connectiontimeout", "5000");
+            sender.getJavaMailProperties().put("mail.smtp.timeout", "10000");
+            sender.getJavaMailProperties().put("mail.smtp.writetimeout", "10000");
             return sender;
         }
     }

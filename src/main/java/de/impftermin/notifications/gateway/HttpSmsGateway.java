@@ -11,7 +11,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An SMS provider reached over HTTP: POSTs a body built from a template ({@code {to}} and {@code {text}} are
- * replaced, JSON-escaped) with optional Basic credentials. Any status other than 2xx is a failure to retry.
+ * replaced, JSON-escaped) with optional Basic credentials. A 2xx answer means accepted. A 4xx answer (the number or
+ * the request refused) is permanent, except 408 and 429 (try later); 5xx, timeouts and broken connections are
+ * failures to retry.
  */
 public class HttpSmsGateway implements SmsGateway {
 
@@ -42,9 +44,20 @@ public class HttpSmsGateway implements SmsGateway {
             request.header("Authorization", "Basic " + credentials);
         }
         HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() / 100 != 2) {
-            throw new IllegalStateException("SMS gateway answered " + response.statusCode());
+        int status = response.statusCode();
+        if (status / 100 == 2) {
+            return;
         }
+        String answer = "SMS gateway answered " + status + ": " + abbreviate(response.body());
+        if (status / 100 == 4 && status != 408 && status != 429) {
+            throw new PermanentDeliveryFailure(answer);
+        }
+        throw new IllegalStateException(answer);
+    }
+
+    private static String abbreviate(String body) {
+        String oneLine = body.replaceAll("\\s+", " ").strip();
+        return oneLine.length() <= 200 ? oneLine : oneLine.substring(0, 200) + "…";
     }
 
     private static String json(String value) {

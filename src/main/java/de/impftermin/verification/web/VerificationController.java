@@ -2,6 +2,7 @@ package de.impftermin.verification.web;
 
 import de.impftermin.notifications.MessageChannel;
 import de.impftermin.shared.BerlinTime;
+import de.impftermin.shared.Language;
 import de.impftermin.verification.VerificationStarted;
 import de.impftermin.verification.Verifications;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -13,6 +14,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,7 +30,8 @@ class VerificationController {
 
     record StartBody(
             @NotNull MessageChannel channel,
-            @NotBlank @Size(max = 254) String address) {}
+            @NotBlank @Size(max = 254) String address,
+            @Nullable Language language) {}
 
     record Started(UUID id, OffsetDateTime expiresAt) {}
 
@@ -47,7 +50,11 @@ class VerificationController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     Started start(@Valid @RequestBody StartBody body, HttpServletRequest request) {
-        VerificationStarted started = verifications.start(body.channel(), body.address(), request.getRemoteAddr());
+        VerificationStarted started = verifications.start(
+                body.channel(),
+                body.address(),
+                request.getRemoteAddr(),
+                body.language() == null ? Language.DE : body.language());
         return new Started(started.id(), BerlinTime.show(started.expiresAt()));
     }
 

@@ -1,0 +1,165 @@
+package de.impftermin.notifications;
+
+import de.impftermin.shared.Language;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The messages the platform sends, written in the citizen's language and enqueued in the caller's transaction (so a
+ * message exists exactly when the change that caused it commits). A booking message goes as a short SMS to the phone
+ * and as an e-mail to the address, whichever are set; the confirmation and rebooking e-mails carry a calendar file
+ * with every appointment of every person.
+ */
+@Service
+public class Notifications {
+
+    private static final Duration VISIT_LENGTH = Duration.ofMinutes(30);
+
+    private final Outbox outbox;
+    private final MessageTexts texts;
+    private final Clock clock;
+
+    Notifications(Outbox outbox, MessageTexts texts, Clock clock) {
+        this.outbox = outbox;
+        this.texts = texts;
+        this.clock = clock;
+    }
+
+    /** The 6-digit code that proves control of a phone number or an e-mail address. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void verificationCode(
+            MessageChannel channel, String address, String code, Duration validity, Language language) {
+        long minutes = validity.toMinutes();
+        switch (channel) {
+            case SMS -> outbox.enqueue(OutgoingMessage.sms(address, texts.text(language, "code.sms", code, minutes)));
+            case EMAIL ->
+                outbox.enqueue(OutgoingMessage.email(
+                        address,
+                        texts.text(language, "code.subject", code),
+                        texts.text(language, "code.mail", code, minutes)));
+        }
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void bookingConfirmed(BookingNotice booking) {
+        sms(booking, "confirmed.sms", firstVisit(booking));
+        email(booking, "confirmed.subject", mail(booking, "confirmed.intro", true), true);
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void bookingCancelled(BookingNotice booking) {
+        sms(booking, "cancelled.sms");
+        email(booking, "cancelled.subject", mail(booking, "cancelled.intro", false), false);
+    }
+
+    /** The booking now holds the appointments of {@code current}; those of {@code previous} are void. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void bookingRebooked(BookingNotice previous, BookingNotice current) {
+        sms(current, "rebooked.sms", firstVisit(current));
+        String body = mail(current, "rebooked.intro", true)
+                + "\n" + texts.text(current.language(), "rebooked.previous") + "\n"
+                + visitLines(previous, current.language());
+        email(current, "rebooked.subject", body, true);
+    }
+
+    /** A reminder of the visits in {@code booking} (those of one day), sent the day before. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void reminder(BookingNotice booking) {
+        sms(booking, "reminder.sms", firstVisit(booking));
+        email(booking, "reminder.subject", mail(booking, "reminder.intro", true), false);
+    }
+
+    /** The calendar file (RFC 5545) of every visit, as attached to the confirmation: for a download button too. */
+    public byte[] calendarFile(BookingNotice booking) {
+        Language language = booking.language();
+        List<CalendarFile.Event> events = booking.visits().stream()
+                .map(visit -> new CalendarFile.Event(
+                        booking.code() + "-" + visit.person() + "-" + visit.dose() + "@impftermin",
+                        visit.startsAt(),
+                        VISIT_LENGTH,
+                        texts.text(language, "calendar.summary", texts.dose(language, visit), visit.name()),
+                        booking.place().toString(),
+                        texts.text(
+                                language,
+                                "calendar.description",
+                                booking.code(),
+                                visit.vaccine().displayName())))
+                .toList();
+        return CalendarFile.of(events, clock.instant());
+    }
+
+    public String calendarFileName(Language language) {
+        return texts.text(language, "calendar.file");
+    }
+
+    private void sms(BookingNotice booking, String key, Object... more) {
+        if (booking.phone() == null) {
+            return;
+        }
+        Object[] args = new Object[2 + more.length];
+        args[0] = booking.code();
+        args[1] = booking.place().name();
+        System.arraycopy(more, 0, args, 2, more.length);
+        outbox.enqueue(OutgoingMessage.sms(booking.phone(), texts.text(booking.language(), key, args)));
+    }
+
+    private void email(BookingNotice booking, String subjectKey, String body, boolean withCalendar) {
+        if (booking.email() == null) {
+            return;
+        }
+        Language language = booking.language();
+        String subject = texts.text(language, subjectKey, booking.code());
+        OutgoingMessage.Attachment calendar = withCalendar
+                ? new OutgoingMessage.Attachment(
+                        calendarFileName(language), "text/calendar; charset=UTF-8", calendarFile(booking))
+                : null;
+        outbox.enqueue(new OutgoingMessage(MessageChannel.EMAIL, booking.email(), subject, body, calendar));
+    }
+
+    private String mail(BookingNotice booking, String introKey, boolean withAdvice) {
+        Language language = booking.language();
+        StringBuilder body = new StringBuilder()
+                .append(texts.text(language, "mail.greeting"))
+                .append("\n\n")
+                .append(texts.text(language, introKey))
+                .append("\n\n")
+                .append(texts.text(language, "mail.code", booking.code()))
+                .append('\n')
+                .append(texts.text(language, "mail.place", booking.place().toString()))
+                .append("\n\n")
+                .append(visitLines(booking, language));
+        if (withAdvice) {
+            body.append('\n').append(texts.text(language, "mail.bring")).append('\n');
+            body.append(texts.text(language, "mail.manage")).append('\n');
+        }
+        return body.append('\n').append(texts.text(language, "mail.closing")).toString();
+    }
+
+    private String visitLines(BookingNotice booking, Language language) {
+        StringBuilder lines = new StringBuilder();
+        for (BookingNotice.Visit visit : booking.visits()) {
+            lines.append(texts.text(
+                            language,
+                            "mail.visit",
+                            visit.name(),
+                            texts.dose(language, visit),
+                            visit.vaccine().displayName(),
+                            texts.when(language, visit.startsAt())))
+                    .append('\n');
+        }
+        return lines.toString();
+    }
+
+    private String firstVisit(BookingNotice booking) {
+        return booking.visits().stream()
+                .map(BookingNotice.Visit::startsAt)
+                .min(Comparator.naturalOrder())
+                .map(first -> texts.shortWhen(booking.language(), first))
+                .orElse("");
+    }
+}

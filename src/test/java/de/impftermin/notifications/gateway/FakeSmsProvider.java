@@ -1,0 +1,79 @@
+package de.impftermin.notifications.gateway;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An SMS provider on 127.0.0.1 and a random port (the JDK's HTTP server): it answers the scripted statuses first, then
+ * 200, and records every request it accepted, with its body and {@code Authorization} header.
+ */
+public final class FakeSmsProvider implements AutoCloseable {
+
+    public record Request(String body, String authorization) {}
+
+    private final HttpServer server;
+    private final Queue<Integer> script = new ConcurrentLinkedQueue<>();
+    private final List<Request> accepted = new CopyOnWriteArrayList<>();
+    private final AtomicInteger requests = new AtomicInteger();
+    private volatile int otherwise = 200;
+
+    public FakeSmsProvider() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/sms", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            requests.incrementAndGet();
+            Integer scripted = script.poll();
+            int status = scripted == null ? otherwise : scripted;
+            if (status == 200) {
+                accepted.add(new Request(
+                        body, String.valueOf(exchange.getRequestHeaders().getFirst("Authorization"))));
+            }
+            byte[] answer = (status == 200 ? "{\"id\":\"" + accepted.size() + "\"}" : "{\"error\":\"scripted\"}")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(status, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    public URI url() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/sms");
+    }
+
+    /** The next answers, one per request, before the provider accepts again. */
+    public FakeSmsProvider failing(int... statuses) {
+        for (int status : statuses) {
+            script.add(status);
+        }
+        return this;
+    }
+
+    /** The answer to every request after the scripted ones. */
+    public FakeSmsProvider otherwise(int status) {
+        this.otherwise = status;
+        return this;
+    }
+
+    public List<Request> accepted() {
+        return List.copyOf(accepted);
+    }
+
+    public int requests() {
+        return requests.get();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
