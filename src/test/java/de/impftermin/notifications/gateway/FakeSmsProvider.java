@@ -7,14 +7,17 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An SMS provider on 127.0.0.1 and a random port (the JDK's HTTP server): it answers the scripted statuses first, then
- * 200, and records every request it accepted, with its body and {@code Authorization} header.
+ * 200 (or what {@link #otherwise} says), and records every request it accepted, with its body and
+ * {@code Authorization} header.
  */
 public final class FakeSmsProvider implements AutoCloseable {
 
@@ -24,7 +27,9 @@ public final class FakeSmsProvider implements AutoCloseable {
     private final Queue<Integer> script = new ConcurrentLinkedQueue<>();
     private final List<Request> accepted = new CopyOnWriteArrayList<>();
     private final AtomicInteger requests = new AtomicInteger();
+    private final Map<String, Integer> seen = new ConcurrentHashMap<>();
     private volatile int otherwise = 200;
+    private volatile int failEachMessage;
 
     public FakeSmsProvider() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -33,6 +38,9 @@ public final class FakeSmsProvider implements AutoCloseable {
             requests.incrementAndGet();
             Integer scripted = script.poll();
             int status = scripted == null ? otherwise : scripted;
+            if (seen.merge(body, 1, Integer::sum) <= failEachMessage) {
+                status = 503;
+            }
             if (status == 200) {
                 accepted.add(new Request(
                         body, String.valueOf(exchange.getRequestHeaders().getFirst("Authorization"))));
@@ -55,6 +63,12 @@ public final class FakeSmsProvider implements AutoCloseable {
         for (int status : statuses) {
             script.add(status);
         }
+        return this;
+    }
+
+    /** Answers 503 to the first {@code times} requests that carry a given body, whatever else is scripted. */
+    public FakeSmsProvider failingEachMessage(int times) {
+        this.failEachMessage = times;
         return this;
     }
 
