@@ -30,9 +30,8 @@ class RemindersIntegrationTests {
     /** Sunday 31 October 2027, the day summer time ends: it has 25 hours. */
     private static final LocalDate FIRST_DAY = LocalDate.of(2027, 10, 31);
 
-    private static final List<BookingFlow.Person> COUPLE = List.of(
-            new BookingFlow.Person("Erika", "Mustermann", LocalDate.of(1939, 5, 3)),
-            new BookingFlow.Person("Hans", "Mustermann", LocalDate.of(1937, 11, 20)));
+    private static final List<BookingFlow.Person> COUPLE =
+            List.of(BookingFlow.Person.born("Erika", "Mustermann"), BookingFlow.Person.born("Hans", "Mustermann"));
 
     @Autowired
     Reminders reminders;
@@ -51,7 +50,7 @@ class RemindersIntegrationTests {
         String phone = "+49160" + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999));
         flow.book(centre, FIRST_DAY, "de", email, phone, COUPLE);
         String cancelledEmail = "cancelled-" + UUID.randomUUID() + "@example.org";
-        List<BookingFlow.Person> other = List.of(new BookingFlow.Person("Otto", "Normal", LocalDate.of(1940, 2, 2)));
+        List<BookingFlow.Person> other = List.of(BookingFlow.Person.born("Otto", "Normal"));
         JsonNode cancelled = flow.book(centre, FIRST_DAY, "de", cancelledEmail, null, other);
         flow.cancel(cancelled.get("code").asString(), other.getFirst().birthDate());
 

@@ -25,7 +25,17 @@ import tools.jackson.databind.JsonNode;
  */
 public final class BookingFlow {
 
-    public record Person(String firstName, String lastName, LocalDate birthDate) {}
+    public record Person(String firstName, String lastName, LocalDate birthDate) {
+
+        /** A person with a birth date of the 1930s to 1950s that no other test is likely to book for. */
+        public static Person born(String firstName, String lastName) {
+            return new Person(
+                    firstName,
+                    lastName,
+                    LocalDate.of(1930, 1, 1)
+                            .plusDays(ThreadLocalRandom.current().nextInt(10_000)));
+        }
+    }
 
     private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
 

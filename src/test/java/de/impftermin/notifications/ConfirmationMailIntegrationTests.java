@@ -37,9 +37,8 @@ class ConfirmationMailIntegrationTests {
     private static final DateTimeFormatter ICS_UTC =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
-    private static final List<BookingFlow.Person> COUPLE = List.of(
-            new BookingFlow.Person("Erika", "Mustermann", LocalDate.of(1939, 5, 3)),
-            new BookingFlow.Person("Hans", "Mustermann", LocalDate.of(1937, 11, 20)));
+    private static final List<BookingFlow.Person> COUPLE =
+            List.of(BookingFlow.Person.born("Erika", "Mustermann"), BookingFlow.Person.born("Hans", "Mustermann"));
 
     @Autowired
     GreenMail greenMail;
@@ -94,7 +93,7 @@ class ConfirmationMailIntegrationTests {
         BookingFlow flow = new BookingFlow(port);
         String email = "john-" + UUID.randomUUID() + "@example.org";
         String phone = "+4915" + (100_000_000L + (long) (Math.random() * 800_000_000L));
-        List<BookingFlow.Person> john = List.of(new BookingFlow.Person("John", "Smith", LocalDate.of(1950, 1, 31)));
+        List<BookingFlow.Person> john = List.of(BookingFlow.Person.born("John", "Smith"));
         JsonNode booking = flow.book(flow.centreWithRelease(FIRST_DAY), FIRST_DAY, "en", email, phone, john);
         String code = booking.get("code").asString();
         assertThat(booking.get("contact").get("language").asString()).isEqualTo("en");

@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -30,11 +31,17 @@ public final class FakeSmsProvider implements AutoCloseable {
     private final Map<String, Integer> seen = new ConcurrentHashMap<>();
     private volatile int otherwise = 200;
     private volatile int failEachMessage;
+    private volatile Duration answerAfter = Duration.ZERO;
 
     public FakeSmsProvider() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/sms", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            try {
+                Thread.sleep(answerAfter);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             requests.incrementAndGet();
             Integer scripted = script.poll();
             int status = scripted == null ? otherwise : scripted;
@@ -69,6 +76,12 @@ public final class FakeSmsProvider implements AutoCloseable {
     /** Answers 503 to the first {@code times} requests that carry a given body, whatever else is scripted. */
     public FakeSmsProvider failingEachMessage(int times) {
         this.failEachMessage = times;
+        return this;
+    }
+
+    /** Keeps every request waiting this long before answering. */
+    public FakeSmsProvider answeringAfter(Duration delay) {
+        this.answerAfter = delay;
         return this;
     }
 
