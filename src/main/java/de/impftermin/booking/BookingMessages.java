@@ -30,6 +30,14 @@ class BookingMessages {
         notifications.bookingCancelled(notice(booking));
     }
 
+    /**
+     * A booking moved to new appointments ({@code booking}, with its own code and calendar file); the message names
+     * the old booking's appointments as void, so no separate cancellation is sent for it.
+     */
+    void rebooked(BookingView old, BookingView booking) {
+        notifications.bookingRebooked(notice(old), notice(booking));
+    }
+
     /** A reminder of {@code appointments} (those of one day of the booking). */
     void reminder(BookingView booking, List<Appointment> appointments) {
         notifications.reminder(notice(booking, appointments));
