@@ -72,12 +72,4 @@ class BookingMessages {
                 new BookingNotice.Place(centre.name(), centre.address(), centre.postalCode()),
                 visits);
     }
-
-    /**
-     * A booking moved to new appointments: the new booking's confirmation (with its code and calendar file) tells
-     * the person everything, so the old booking's cancellation is not sent separately.
-     */
-    void rebooked(BookingView old, BookingView booking) {
-        confirmed(booking);
-    }
 }
