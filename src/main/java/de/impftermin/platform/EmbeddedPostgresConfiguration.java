@@ -50,6 +50,7 @@ class EmbeddedPostgresConfiguration {
         config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
         config.setUsername("postgres");
         config.setMaximumPoolSize(24);
+        config.setConnectionTimeout(5000);
         config.setPoolName("embedded");
         return new HikariDataSource(config);
     }

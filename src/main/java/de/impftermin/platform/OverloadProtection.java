@@ -1,0 +1,132 @@
+package de.impftermin.platform;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Bounded concurrency in front of everything that needs the database (holds, bookings, verifications, hotline, admin
+ * and form writes). At most {@code maxConcurrent} such requests run at once; a request that cannot get a slot within
+ * {@code maxWait} is answered {@code 503} with {@code Retry-After} at once, as problem+json for the API and as a short
+ * plain-language page for browsers. So a rush never piles up requests, threads or connections: the connection pool
+ * (and PostgreSQL's {@code max_connections}, sized for several instances' pools) is never asked for more than it has.
+ * Reads served from memory (the availability feed, the centre list, waiting-room polls) are never limited.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+class OverloadProtection extends OncePerRequestFilter {
+
+    private final Semaphore slots;
+    private final Limits limits;
+    private final byte[] problem;
+
+    OverloadProtection(Limits limits, JsonMapper json) {
+        this.limits = limits;
+        this.slots = new Semaphore(limits.maxConcurrent(), true);
+        this.problem = json.writeValueAsBytes(Problems.of(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "OVERLOADED",
+                "Too many people are booking at this moment. Nothing was changed; please try again in "
+                        + limits.retryAfter().toSeconds() + " seconds."));
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !databaseBound(request.getMethod(), request.getRequestURI());
+    }
+
+    static boolean databaseBound(String method, String path) {
+        boolean read = method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS");
+        if (path.startsWith("/api/v1/waiting-room/") || path.equals("/api/v1/waiting-room")) {
+            return false;
+        }
+        if (path.startsWith("/api/v1/bookings") || path.startsWith("/api/v1/hotline/")) {
+            return true;
+        }
+        return !read;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        boolean acquired;
+        try {
+            acquired = slots.tryAcquire(limits.maxWait().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            acquired = false;
+        }
+        if (!acquired) {
+            refuse(request, response);
+            return;
+        }
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            slots.release();
+        }
+    }
+
+    int available() {
+        return slots.availablePermits();
+    }
+
+    private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        long seconds = Math.max(1, limits.retryAfter().toSeconds());
+        response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        if (!request.getRequestURI().startsWith("/api/") && accept != null && accept.contains("text/html")) {
+            response.setContentType("text/html;charset=UTF-8");
+            response.getOutputStream().write(page(seconds).getBytes(StandardCharsets.UTF_8));
+        } else {
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            response.getOutputStream().write(problem);
+        }
+    }
+
+    private static String page(long seconds) {
+        return """
+                <!DOCTYPE html>
+                <html lang="de"><head><meta charset="utf-8">
+                <meta name="viewport" content="width=device-width, initial-scale=1">
+                <meta http-equiv="refresh" content="%1$d">
+                <title>Gerade sehr viel los – Impftermin</title>
+                <style>body{font-family:system-ui,sans-serif;font-size:1.25rem;line-height:1.5;max-width:36rem;margin:3rem auto;padding:0 1rem;color:#1b1b1b}</style>
+                </head><body><main>
+                <h1>Gerade buchen sehr viele Menschen gleichzeitig.</h1>
+                <p>Ihre Eingaben sind nicht verloren und Ihr Platz in der Warteschlange bleibt erhalten.
+                Bitte versuchen Sie es in %1$d Sekunden noch einmal – diese Seite lädt dann von selbst neu.</p>
+                <p lang="en">Too many people are booking at once. You keep your place; please try again in %1$d seconds.</p>
+                </main></body></html>
+                """.formatted(seconds);
+    }
+
+    /**
+     * {@code impftermin.overload.*}: concurrent database-bound requests per instance (by default twice the connection
+     * pool, so that a few wait for a connection while others commit), how long a request may wait for a slot, and
+     * the {@code Retry-After} it is told otherwise.
+     */
+    @ConfigurationProperties("impftermin.overload")
+    record Limits(
+            @DefaultValue("48") int maxConcurrent,
+            @DefaultValue("250ms") Duration maxWait,
+            @DefaultValue("5s") Duration retryAfter) {}
+}
