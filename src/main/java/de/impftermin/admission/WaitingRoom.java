@@ -231,8 +231,8 @@ public class WaitingRoom {
      */
     private void reserve(Instant now) {
         boolean fast = block.reservedAt() != null
-                && Duration.between(block.reservedAt(), now).toMillis() < 200;
-        blockSize = fast ? Math.min(MAX_BLOCK, blockSize * 2) : 1;
+                && Duration.between(block.reservedAt(), now).toMillis() < 2000;
+        blockSize = fast ? Math.min(MAX_BLOCK, blockSize * 2) : Math.max(1, blockSize / 4);
         QueueState reserved = repository.reserve(queue, blockSize);
         if (reserved.shuffleDue(now)) {
             shuffle(now);
