@@ -1,0 +1,72 @@
+package de.impftermin.administration.web;
+
+import de.impftermin.centres.Centres;
+import de.impftermin.platform.CentreAccess;
+import de.impftermin.platform.Refusal;
+import de.impftermin.platform.StaffAccounts;
+import de.impftermin.platform.StaffAccounts.Role;
+import de.impftermin.platform.StaffAccounts.StaffAccount;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Staff accounts, for administrators only. An operator's centres must exist. */
+@RestController
+@RequestMapping("/api/v1/admin/staff")
+@Tag(name = "Administration: staff accounts")
+@SecurityRequirement(name = "staff")
+class StaffAdminController {
+
+    record NewStaffAccount(
+            @NotBlank
+            @Pattern(regexp = "[a-z0-9._-]{1,64}", message = "must be 1 to 64 lowercase letters, digits, . _ -")
+            String username,
+
+            @NotNull @Size(min = 10, max = 200, message = "must be 10 to 200 characters")
+            String password,
+
+            @NotNull Role role,
+            @Nullable @Size(max = 200) List<@NotNull @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,63}") String> centreIds) {}
+
+    private final StaffAccounts accounts;
+    private final Centres centres;
+
+    StaffAdminController(StaffAccounts accounts, Centres centres) {
+        this.accounts = accounts;
+        this.centres = centres;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    StaffAccount create(@Valid @RequestBody NewStaffAccount body) {
+        CentreAccess.requireAdmin();
+        Set<String> centreIds = new LinkedHashSet<>(body.centreIds() == null ? List.of() : body.centreIds());
+        for (String centreId : centreIds) {
+            if (centres.find(centreId).isEmpty()) {
+                throw Refusal.invalid("UNKNOWN_CENTRE", "There is no centre " + centreId + ".");
+            }
+        }
+        return accounts.create(body.username(), body.password(), body.role(), centreIds);
+    }
+
+    @GetMapping
+    List<StaffAccount> list() {
+        CentreAccess.requireAdmin();
+        return accounts.list();
+    }
+}
