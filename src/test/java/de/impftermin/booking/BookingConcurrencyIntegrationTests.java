@@ -6,6 +6,7 @@ import de.impftermin.support.ApiResponse;
 import de.impftermin.support.ApiTestSupport;
 import de.impftermin.support.Citizen;
 import de.impftermin.support.IntegrationTest;
+import de.impftermin.support.Overload;
 import de.impftermin.support.Race;
 import de.impftermin.support.Requests;
 import de.impftermin.support.Requests.Person;
@@ -27,14 +28,16 @@ class BookingConcurrencyIntegrationTests extends ApiTestSupport {
 
         List<ApiResponse> outcomes = Race.run(200, i -> {
             Person person = Person.unique();
-            ApiResponse hold = citizens.hold(racers.get(i), centre.id(), day, "09:" + (10 + i % 40), person);
+            ApiResponse hold =
+                    Overload.retry(() -> citizens.hold(racers.get(i), centre.id(), day, "09:" + (10 + i % 40), person));
             if (hold.status() != 201) {
                 return hold;
             }
-            return api.post(
+            String key = UUID.randomUUID().toString();
+            return Overload.retry(() -> api.post(
                     "/api/v1/bookings",
                     Requests.booking(hold.json().path("id").asString(), person),
-                    racers.get(i).bookingHeaders(UUID.randomUUID().toString()));
+                    racers.get(i).bookingHeaders(key)));
         });
 
         assertThat(outcomes).filteredOn(o -> o.status() == 201).hasSize(40);
@@ -69,10 +72,10 @@ class BookingConcurrencyIntegrationTests extends ApiTestSupport {
 
         List<ApiResponse> confirmations = Race.run(
                 20,
-                i -> api.post(
+                i -> Overload.retry(() -> api.post(
                         "/api/v1/bookings",
                         Requests.booking(hold.json().path("id").asString(), person),
-                        citizen.bookingHeaders(key)));
+                        citizen.bookingHeaders(key))));
 
         assertThat(confirmations)
                 .allSatisfy(c -> assertThat(c.status()).as(c.toString()).isEqualTo(201));
@@ -120,10 +123,10 @@ class BookingConcurrencyIntegrationTests extends ApiTestSupport {
 
             List<ApiResponse> confirmations = Race.run(
                     2,
-                    i -> api.post(
+                    i -> Overload.retry(() -> api.post(
                             "/api/v1/bookings",
                             Requests.booking(holds.get(i).json().path("id").asString(), spellings.get(i)),
-                            devices.get(i).bookingHeaders(UUID.randomUUID().toString())));
+                            devices.get(i).bookingHeaders("device-" + i))));
 
             assertThat(confirmations).filteredOn(c -> c.status() == 201).hasSize(1);
             assertThat(confirmations)

@@ -6,6 +6,7 @@ import de.impftermin.support.ApiResponse;
 import de.impftermin.support.ApiTestSupport;
 import de.impftermin.support.Citizen;
 import de.impftermin.support.IntegrationTest;
+import de.impftermin.support.Overload;
 import de.impftermin.support.Race;
 import de.impftermin.support.Requests;
 import de.impftermin.support.Requests.Person;
@@ -28,7 +29,9 @@ class ClaimConcurrencyIntegrationTests extends ApiTestSupport {
         List<Citizen> racers = Race.prepare(200, i -> citizens.citizen());
 
         List<ApiResponse> holds = Race.run(
-                200, i -> citizens.hold(racers.get(i), centre.id(), day, "09:" + (10 + i % 40), Person.unique()));
+                200,
+                i -> Overload.retry(
+                        () -> citizens.hold(racers.get(i), centre.id(), day, "09:" + (10 + i % 40), Person.unique())));
 
         List<ApiResponse> granted =
                 holds.stream().filter(h -> h.status() == 201).toList();
@@ -61,7 +64,8 @@ class ClaimConcurrencyIntegrationTests extends ApiTestSupport {
 
             List<ApiResponse> holds = Race.run(
                     2,
-                    i -> citizens.hold(families.get(i), centre.id(), day, "09:00", Person.unique(), Person.unique()));
+                    i -> Overload.retry(() -> citizens.hold(
+                            families.get(i), centre.id(), day, "09:00", Person.unique(), Person.unique())));
 
             assertThat(holds)
                     .filteredOn(h -> h.status() == 201)

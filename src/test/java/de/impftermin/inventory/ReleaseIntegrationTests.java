@@ -7,6 +7,7 @@ import de.impftermin.support.ApiResponse;
 import de.impftermin.support.ApiTestSupport;
 import de.impftermin.support.Citizen;
 import de.impftermin.support.IntegrationTest;
+import de.impftermin.support.Overload;
 import de.impftermin.support.Race;
 import de.impftermin.support.Requests;
 import de.impftermin.support.Requests.Person;
@@ -181,7 +182,8 @@ class ReleaseIntegrationTests extends ApiTestSupport {
                 .open(day.plusDays(21), "09:00", "10:00", 2, 5)
                 .deliver("comirnaty", 10_000, day);
 
-        List<ApiResponse> created = Race.run(4, i -> centre.tryRelease(centre.releaseBody("comirnaty", day, day, 24)));
+        List<ApiResponse> created = Race.run(
+                4, i -> Overload.retry(() -> centre.tryRelease(centre.releaseBody("comirnaty", day, day, 24))));
 
         int series = created.stream()
                 .filter(r -> r.status() == 201)

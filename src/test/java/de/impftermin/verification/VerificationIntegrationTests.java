@@ -10,6 +10,7 @@ import de.impftermin.support.ApiResponse;
 import de.impftermin.support.ApiTestSupport;
 import de.impftermin.support.Citizens;
 import de.impftermin.support.IntegrationTest;
+import de.impftermin.support.Overload;
 import de.impftermin.support.Race;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -97,7 +98,9 @@ class VerificationIntegrationTests extends ApiTestSupport {
         String code = citizens.codeFromInbox(phone, Duration.ofSeconds(15));
 
         List<ApiResponse> guesses = Race.run(
-                12, i -> confirm(started, String.format("%06d", (Integer.parseInt(code) + 1 + i) % 1_000_000)));
+                12,
+                i -> Overload.retry(() ->
+                        confirm(started, String.format("%06d", (Integer.parseInt(code) + 1 + i) % 1_000_000))));
 
         assertThat(guesses).filteredOn(g -> g.status() == 422).hasSize(5);
         assertThat(guesses).filteredOn(g -> g.status() == 423).hasSize(7);
@@ -155,7 +158,7 @@ class VerificationIntegrationTests extends ApiTestSupport {
     void theAddressLimitHoldsForRequestsAtTheSameTime() {
         String email = Citizens.freshEmail();
 
-        List<ApiResponse> starts = Race.run(10, i -> start("EMAIL", email));
+        List<ApiResponse> starts = Race.run(10, i -> Overload.retry(() -> start("EMAIL", email)));
 
         assertThat(starts).filteredOn(s -> s.status() == 201).hasSize(5);
         assertThat(starts).filteredOn(s -> s.status() == 429).hasSize(5);
