@@ -8,12 +8,14 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Staff endpoints ({@code /api/v1/admin/**}, {@code /api/v1/hotline/**}) need HTTP Basic with a staff account;
  * everything citizens use is open and protected by verification tokens and admission passes instead. Stateless:
- * no session, so any instance behind the load balancer can answer any request.
+ * no session, so any instance behind the load balancer can answer any request; for the same reason the portal's forms
+ * carry a CSRF token that is kept in a cookie (double submit), not in a session.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -22,7 +24,8 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain api(HttpSecurity http, JsonMapper json) throws Exception {
         var problems = new ProblemAuthenticationHandlers(json);
-        return http.csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))
+        return http.csrf(csrf ->
+                        csrf.ignoringRequestMatchers("/api/**").csrfTokenRepository(new CookieCsrfTokenRepository()))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth.requestMatchers("/api/v1/admin/**")
                         .hasAnyRole("ADMIN", "OPERATOR")

@@ -1,0 +1,228 @@
+package de.impftermin.portal.web;
+
+import de.impftermin.availability.AvailabilitySnapshots;
+import de.impftermin.availability.CentreStatus;
+import de.impftermin.availability.CentreSummary;
+import de.impftermin.availability.Feed;
+import de.impftermin.booking.Bookings;
+import de.impftermin.booking.HoldView;
+import de.impftermin.booking.WantedAppointments;
+import de.impftermin.inventory.FreeTime;
+import de.impftermin.inventory.Releases;
+import de.impftermin.platform.Refusal;
+import de.impftermin.shared.BerlinTime;
+import de.impftermin.shared.Vaccine;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Step 4: centre, then day (a calendar showing only days with enough free appointment pairs for the household), then
+ * time; both doses are shown together. Holding the chosen time claims one pair per person, adjacent for a household.
+ */
+@Controller
+class ChoiceController {
+
+    /** A time to choose: the value posted, the 1st dose, and the earliest 2nd dose that comes with it. */
+    record TimeOption(String value, FreeTime time) {}
+
+    private final AvailabilitySnapshots snapshots;
+    private final Releases releases;
+    private final Bookings bookings;
+    private final Journey journey;
+    private final PortalCookies cookies;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    ChoiceController(
+            AvailabilitySnapshots snapshots,
+            Releases releases,
+            Bookings bookings,
+            Journey journey,
+            PortalCookies cookies,
+            MessageSource messages,
+            Clock clock) {
+        this.snapshots = snapshots;
+        this.releases = releases;
+        this.bookings = bookings;
+        this.journey = journey;
+        this.cookies = cookies;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    @GetMapping("/appointments")
+    String centres(HttpServletRequest request, Model model) {
+        Optional<String> missing = journey.missingStepBeforeChoosing(request);
+        if (missing.isPresent()) {
+            return missing.get();
+        }
+        int needed = cookies.flow(request).persons().size();
+        List<CentreSummary> centres = snapshots.current().centres().stream()
+                .filter(c -> c.status() == CentreStatus.BOOKABLE)
+                .filter(c -> freeDays(c.id()).values().stream().anyMatch(n -> n >= needed))
+                .sorted(java.util.Comparator.comparing(CentreSummary::county).thenComparing(CentreSummary::name))
+                .toList();
+        model.addAttribute("centres", centres);
+        model.addAttribute("needed", needed);
+        return "portal/choose-centre";
+    }
+
+    @GetMapping("/appointments/{centreId}")
+    String days(
+            @PathVariable String centreId,
+            @RequestParam(required = false) @Nullable String month,
+            HttpServletRequest request,
+            Model model) {
+        Optional<String> missing = journey.missingStepBeforeChoosing(request);
+        if (missing.isPresent()) {
+            return missing.get();
+        }
+        CentreSummary centre = centre(centreId);
+        int needed = cookies.flow(request).persons().size();
+        TreeMap<LocalDate, Integer> free = freeDays(centreId);
+        List<YearMonth> months = free.entrySet().stream()
+                .filter(e -> e.getValue() >= needed)
+                .map(e -> YearMonth.from(e.getKey()))
+                .distinct()
+                .toList();
+        YearMonth shown =
+                parseMonth(month).filter(months::contains).orElse(months.isEmpty() ? null : months.getFirst());
+        model.addAttribute("centre", centre);
+        model.addAttribute("needed", needed);
+        model.addAttribute("months", months);
+        model.addAttribute("calendar", shown == null ? null : CalendarMonth.of(shown, free, needed));
+        model.addAttribute(
+                "freeDays",
+                free.entrySet().stream()
+                        .filter(e -> e.getValue() >= needed)
+                        .map(e -> new CalendarMonth.Day(e.getKey(), e.getValue(), true))
+                        .toList());
+        return "portal/choose-day";
+    }
+
+    @GetMapping("/appointments/{centreId}/{date}")
+    String times(@PathVariable String centreId, @PathVariable String date, HttpServletRequest request, Model model) {
+        Optional<String> missing = journey.missingStepBeforeChoosing(request);
+        if (missing.isPresent()) {
+            return missing.get();
+        }
+        return timesPage(centre(centreId), parseDate(date), request, new FormErrors(messages), model);
+    }
+
+    @PostMapping("/appointments/hold")
+    String hold(
+            @RequestParam String centreId,
+            @RequestParam String date,
+            @RequestParam(required = false) @Nullable String time,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        Optional<String> missing = journey.missingStepBeforeChoosing(request);
+        if (missing.isPresent()) {
+            return missing.get();
+        }
+        CentreSummary centre = centre(centreId);
+        LocalDate day = parseDate(date);
+        FormErrors errors = new FormErrors(messages);
+        if (time == null || !time.matches("[0-9]{2}:[0-9]{2}\\|[a-z]+")) {
+            errors.add("time", "choice.error.time.missing");
+            response.setStatus(422);
+            return timesPage(centre, day, request, errors, model);
+        }
+        String[] parts = time.split("\\|");
+        try {
+            HoldView hold = bookings.hold(
+                    journey.token(request).orElse(null),
+                    journey.pass(request).orElse(null),
+                    new WantedAppointments(
+                            centre.id(),
+                            day,
+                            LocalTime.parse(parts[0]),
+                            Vaccine.find(parts[1]).orElse(null),
+                            cookies.flow(request).persons()));
+            return "redirect:/appointments/held/" + hold.id();
+        } catch (Refusal refusal) {
+            switch (refusal.code()) {
+                case "VERIFICATION_REQUIRED" -> {
+                    return "redirect:/verification";
+                }
+                case "ADMISSION_REQUIRED" -> {
+                    return "redirect:/waiting-room";
+                }
+                case "NOT_ELIGIBLE" -> errors.add("time", "choice.error.notEligible");
+                case "NO_APPOINTMENTS" -> errors.add("time", "choice.error.gone");
+                default -> throw refusal;
+            }
+            response.setStatus(refusal.status().value());
+            return timesPage(centre, day, request, errors, model);
+        } catch (DateTimeParseException e) {
+            throw Refusal.notFound("Time");
+        }
+    }
+
+    private String timesPage(
+            CentreSummary centre, LocalDate day, HttpServletRequest request, FormErrors errors, Model model) {
+        List<TimeOption> options = releases.freeTimes(centre.id(), day, clock.instant()).stream()
+                .map(t -> new TimeOption(
+                        BerlinTime.timeOf(t.firstStartsAt()) + "|" + t.vaccine().id(), t))
+                .toList();
+        Map<Integer, List<TimeOption>> byHour = options.stream()
+                .collect(Collectors.groupingBy(
+                        o -> BerlinTime.timeOf(o.time().firstStartsAt()).getHour(), TreeMap::new, Collectors.toList()));
+        model.addAttribute("centre", centre);
+        model.addAttribute("day", day);
+        model.addAttribute("byHour", byHour);
+        model.addAttribute("needed", cookies.flow(request).persons().size());
+        model.addAttribute("errors", errors);
+        return "portal/choose-time";
+    }
+
+    private TreeMap<LocalDate, Integer> freeDays(String centreId) {
+        return snapshots.current().feed().centres().stream()
+                .filter(c -> c.id().equals(centreId))
+                .flatMap(c -> c.days().stream())
+                .collect(Collectors.groupingBy(
+                        Feed.Day::date, TreeMap::new, Collectors.summingInt(Feed.Day::freeSeries)));
+    }
+
+    private CentreSummary centre(String centreId) {
+        return snapshots.current().centres().stream()
+                .filter(c -> c.id().equals(centreId))
+                .findFirst()
+                .orElseThrow(() -> Refusal.notFound("Centre"));
+    }
+
+    private static LocalDate parseDate(String date) {
+        try {
+            return LocalDate.parse(date);
+        } catch (DateTimeParseException e) {
+            throw Refusal.notFound("Day");
+        }
+    }
+
+    private static Optional<YearMonth> parseMonth(@Nullable String month) {
+        try {
+            return month == null ? Optional.empty() : Optional.of(YearMonth.parse(month));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+}
