@@ -1,19 +1,12 @@
 package de.impftermin.portal.web;
 
-import de.impftermin.booking.Appointment;
 import de.impftermin.booking.BookingView;
 import de.impftermin.booking.Bookings;
 import de.impftermin.centres.Centre;
 import de.impftermin.centres.Centres;
-import de.impftermin.notifications.CalendarFile;
 import de.impftermin.platform.Refusal;
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -33,16 +26,11 @@ class BookingPageController {
     private final Bookings bookings;
     private final Centres centres;
     private final PortalCookies cookies;
-    private final MessageSource messages;
-    private final Clock clock;
 
-    BookingPageController(
-            Bookings bookings, Centres centres, PortalCookies cookies, MessageSource messages, Clock clock) {
+    BookingPageController(Bookings bookings, Centres centres, PortalCookies cookies) {
         this.bookings = bookings;
         this.centres = centres;
         this.cookies = cookies;
-        this.messages = messages;
-        this.clock = clock;
     }
 
     @GetMapping("/confirmation")
@@ -59,21 +47,18 @@ class BookingPageController {
 
     @GetMapping("/booking/calendar.ics")
     ResponseEntity<byte[]> calendar(HttpServletRequest request) {
-        BookingView booking = shown(request).orElseThrow(() -> Refusal.notFound("Booking"));
-        Centre centre = centre(booking);
-        String where = centre.name() + ", " + centre.address() + ", " + centre.postalCode();
-        List<CalendarFile.Event> events = booking.appointments().stream()
-                .map(a -> event(booking, a, where))
-                .toList();
+        PortalCookies.ShownBooking shown = cookies.booking(request).orElseThrow(() -> Refusal.notFound("Booking"));
+        byte[] ics =
+                bookings.calendarFile(shown.code(), shown.birthDate()).orElseThrow(() -> Refusal.notFound("Booking"));
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("text/calendar; charset=UTF-8"))
                 .header(
                         HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment()
-                                .filename("impftermine-" + booking.code() + ".ics")
+                                .filename("impftermine-" + shown.code() + ".ics")
                                 .build()
                                 .toString())
-                .body(CalendarFile.of(events, clock.instant()));
+                .body(ics);
     }
 
     Optional<BookingView> shown(HttpServletRequest request) {
@@ -82,26 +67,5 @@ class BookingPageController {
 
     Centre centre(BookingView booking) {
         return centres.find(booking.centreId()).orElseThrow(() -> Refusal.notFound("Centre"));
-    }
-
-    private CalendarFile.Event event(BookingView booking, Appointment a, String where) {
-        var person = booking.persons().get(a.person());
-        String summary = messages.getMessage(
-                "calendar.summary",
-                new Object[] {
-                    a.dose(),
-                    person.firstName() + " " + person.lastName(),
-                    a.vaccine().displayName()
-                },
-                LocaleContextHolder.getLocale());
-        String description = messages.getMessage(
-                "calendar.description", new Object[] {booking.code()}, LocaleContextHolder.getLocale());
-        return new CalendarFile.Event(
-                booking.code() + "-" + a.person() + "-" + a.dose() + "@impftermin",
-                a.startsAt().toInstant(),
-                Duration.ofMinutes(30),
-                summary,
-                where,
-                description);
     }
 }

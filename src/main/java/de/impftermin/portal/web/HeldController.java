@@ -9,6 +9,7 @@ import de.impftermin.centres.Centre;
 import de.impftermin.centres.Centres;
 import de.impftermin.eligibility.Applicant;
 import de.impftermin.platform.Refusal;
+import de.impftermin.shared.Language;
 import de.impftermin.verification.ContactAddress;
 import de.impftermin.verification.Verifications;
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,6 +21,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -149,7 +151,7 @@ class HeldController {
                         key,
                         hold.get().id(),
                         persons,
-                        new Contact(normalisedPhone, normalisedEmail));
+                        new Contact(normalisedPhone, normalisedEmail, Language.of(LocaleContextHolder.getLocale())));
                 cookies.booking(
                         response, booking.code(), booking.persons().getFirst().birthDate());
                 return "redirect:/confirmation";

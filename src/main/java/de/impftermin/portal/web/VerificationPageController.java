@@ -1,7 +1,9 @@
 package de.impftermin.portal.web;
 
+import de.impftermin.notifications.DeliveryDelays;
 import de.impftermin.notifications.MessageChannel;
 import de.impftermin.platform.Refusal;
+import de.impftermin.shared.Language;
 import de.impftermin.verification.VerificationStarted;
 import de.impftermin.verification.Verifications;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * Step 2: prove a phone number or e-mail address with a 6-digit code. The verification under way is kept in the flow
  * cookie, so a late code can still be entered after closing the tab; a new code can be requested within the limits.
+ * When the outbox measures that messages of the channel are currently slow, the code page says so.
  */
 @Controller
 class VerificationPageController {
@@ -25,11 +29,14 @@ class VerificationPageController {
     private static final Duration TOKEN_LIFE = Duration.ofHours(2);
 
     private final Verifications verifications;
+    private final DeliveryDelays delays;
     private final PortalCookies cookies;
     private final MessageSource messages;
 
-    VerificationPageController(Verifications verifications, PortalCookies cookies, MessageSource messages) {
+    VerificationPageController(
+            Verifications verifications, DeliveryDelays delays, PortalCookies cookies, MessageSource messages) {
         this.verifications = verifications;
+        this.delays = delays;
         this.cookies = cookies;
         this.messages = messages;
     }
@@ -68,7 +75,7 @@ class VerificationPageController {
             errors.add("address", "verification.error.address.missing." + chosen.name());
         } else {
             try {
-                VerificationStarted started = verifications.start(chosen, typed, request.getRemoteAddr());
+                VerificationStarted started = verifications.start(chosen, typed, request.getRemoteAddr(), language());
                 cookies.flow(response, flow.withVerification(started.id(), chosen, typed));
                 return "redirect:/verification/code";
             } catch (Refusal refusal) {
@@ -125,7 +132,8 @@ class VerificationPageController {
             return "redirect:/verification";
         }
         try {
-            VerificationStarted started = verifications.start(flow.channel(), flow.address(), request.getRemoteAddr());
+            VerificationStarted started =
+                    verifications.start(flow.channel(), flow.address(), request.getRemoteAddr(), language());
             cookies.flow(response, flow.withVerification(started.id(), flow.channel(), flow.address()));
             return "redirect:/verification/code?resent";
         } catch (Refusal refusal) {
@@ -143,6 +151,10 @@ class VerificationPageController {
         model.addAttribute("resent", resent);
         model.addAttribute("errors", errors);
         return "portal/verification-code";
+    }
+
+    private static Language language() {
+        return Language.of(LocaleContextHolder.getLocale());
     }
 
     private boolean isVerified(HttpServletRequest request) {
