@@ -36,9 +36,10 @@ public class Notifications {
             MessageChannel channel, String address, String code, Duration validity, Language language) {
         long minutes = validity.toMinutes();
         switch (channel) {
-            case SMS -> outbox.enqueue(OutgoingMessage.sms(address, texts.text(language, "code.sms", code, minutes)));
+            case SMS ->
+                outbox.enqueueUrgent(OutgoingMessage.sms(address, texts.text(language, "code.sms", code, minutes)));
             case EMAIL ->
-                outbox.enqueue(OutgoingMessage.email(
+                outbox.enqueueUrgent(OutgoingMessage.email(
                         address,
                         texts.text(language, "code.subject", code),
                         texts.text(language, "code.mail", code, minutes)));

@@ -18,11 +18,24 @@ public class Outbox {
     /** Joins the caller's transaction: the message exists exactly when the change that caused it commits. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void enqueue(OutgoingMessage message) {
+        insert(message, false);
+    }
+
+    /**
+     * Like {@link #enqueue}, but sent before every message that is not urgent: for verification codes, which a person
+     * is waiting for on the page, while a rush of booking confirmations is still being sent.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void enqueueUrgent(OutgoingMessage message) {
+        insert(message, true);
+    }
+
+    private void insert(OutgoingMessage message, boolean urgent) {
         var attachment = message.attachment();
         jdbc.sql("""
                         insert into outbox_message (channel, recipient, subject, body, attachment_name,
-                                                    attachment_type, attachment)
-                        values (?, ?, ?, ?, ?, ?, ?)
+                                                    attachment_type, attachment, urgent)
+                        values (?, ?, ?, ?, ?, ?, ?, ?)
                         """)
                 .params(
                         message.channel().name(),
@@ -31,7 +44,8 @@ public class Outbox {
                         message.body(),
                         attachment == null ? null : attachment.name(),
                         attachment == null ? null : attachment.contentType(),
-                        attachment == null ? null : attachment.content())
+                        attachment == null ? null : attachment.content(),
+                        urgent)
                 .update();
     }
 }

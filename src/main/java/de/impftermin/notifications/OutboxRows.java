@@ -40,7 +40,7 @@ class OutboxRows {
                             attempts = attempts + 1
                         where m.id in (select id from outbox_message
                                        where sent_at is null and dead_at is null and next_attempt_at <= now()
-                                       order by next_attempt_at limit :batch for update skip locked)
+                                       order by urgent desc, next_attempt_at limit :batch for update skip locked)
                         returning id, channel, recipient, subject, body, attachment_name, attachment_type, attachment,
                                   attempts
                         """)
