@@ -75,7 +75,13 @@ class EligibilityCheck {
                 coming.add(r);
             }
         }
-        List<@Nullable Reason> none = persons.stream().map(p -> (Reason) null).toList();
+        return answer(persons, open, coming);
+    }
+
+    /** The answer for these persons, given the releases open now (with free appointments) and those announced. */
+    static Answer answer(List<Applicant> persons, List<Release> open, List<Release> coming) {
+        List<@Nullable Reason> none = new ArrayList<>();
+        persons.forEach(p -> none.add(null));
         if (open.stream().anyMatch(r -> r.eligibility().decideAll(persons).eligible())) {
             return new Answer(Verdict.NOW, null, none);
         }
