@@ -104,6 +104,11 @@ class PortalAccessibilityIntegrationTests {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Diese Termine reservieren"))
                 .click();
         scan(page, null, "choose time with errors", "Uhrzeit wählen");
+        // the answer to a form has no address of its own: the language switch leads back to the form's page
+        page.getByText("English").click();
+        assertThat(page.locator("h1")).containsText("Choose a time on");
+        page.getByText("Deutsch").click();
+        assertThat(page.locator("h1")).containsText("Uhrzeit wählen");
         page.locator("input[name=time]").first().check();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Diese Termine reservieren"))
                 .click();

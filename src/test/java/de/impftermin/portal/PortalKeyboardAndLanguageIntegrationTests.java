@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 import de.impftermin.support.Api;
 import de.impftermin.support.Citizens;
 import de.impftermin.support.IntegrationTest;
@@ -132,6 +133,12 @@ class PortalKeyboardAndLanguageIntegrationTests {
         assertThat(page.locator("h1")).hasText("Buchung ansehen, umbuchen oder absagen");
         page.navigate("/eligibility");
         assertThat(page.locator("h1")).hasText("Wer möchte sich impfen lassen?");
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Prüfen"))
+                .click(); // a page that answers a form has no address of its own
+        assertThat(page.locator("#error-summary")).isVisible();
+        page.getByText("English").click();
+        assertThat(page.locator("h1")).hasText("Who wants to be vaccinated?");
     }
 
     /** Presses Enter on the focused element and waits for the page it leads to. */

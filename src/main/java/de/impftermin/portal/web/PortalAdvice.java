@@ -3,6 +3,7 @@ package de.impftermin.portal.web;
 import de.impftermin.platform.Refusal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -38,18 +39,42 @@ class PortalAdvice {
     @ModelAttribute
     void common(HttpServletRequest request, Model model) {
         String other = "en".equals(LocaleContextHolder.getLocale().getLanguage()) ? "de" : "en";
-        String query = request.getQueryString();
-        String switchUrl = UriComponentsBuilder.fromPath(request.getRequestURI())
-                .query(query)
-                .replaceQueryParam("lang", other)
-                .build()
-                .toUriString();
         model.addAttribute("otherLanguage", other);
-        model.addAttribute("languageSwitchUrl", "POST".equals(request.getMethod()) ? "?lang=" + other : switchUrl);
+        model.addAttribute("languageSwitchUrl", languageSwitch(request, other));
         model.addAttribute("devInbox", devInbox);
         if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
             token.getToken(); // the cookie must be set before the response is committed
         }
+    }
+
+    /**
+     * The same page in the other language. A page shown as the answer to a form (a POST) has no address of its own,
+     * so the switch leads to the page the form was on (only its path, so it never leaves the portal).
+     */
+    private static String languageSwitch(HttpServletRequest request, String language) {
+        String path = request.getRequestURI();
+        String query = request.getQueryString();
+        if ("POST".equals(request.getMethod())) {
+            path = "/";
+            query = null;
+            String referer = request.getHeader(HttpHeaders.REFERER);
+            if (referer != null) {
+                try {
+                    URI from = URI.create(referer);
+                    if (from.getRawPath() != null && from.getRawPath().startsWith("/")) {
+                        path = from.getRawPath();
+                        query = from.getRawQuery();
+                    }
+                } catch (IllegalArgumentException e) {
+                    // not a usable address: fall back to the start page
+                }
+            }
+        }
+        return UriComponentsBuilder.fromPath(path)
+                .query(query)
+                .replaceQueryParam("lang", language)
+                .build()
+                .toUriString();
     }
 
     @ExceptionHandler(Refusal.class)
