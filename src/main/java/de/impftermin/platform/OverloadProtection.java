@@ -102,19 +102,25 @@ class OverloadProtection extends OncePerRequestFilter {
         }
     }
 
-    private static String page(long seconds) {
+    /**
+     * The plain-language page for browsers. It does not reload itself: an automatic refresh is a time limit the
+     * person cannot control (WCAG 2.2.1), and what was refused is nearly always a form, which only the browser can
+     * send again with what was typed.
+     */
+    static String page(long seconds) {
         return """
                 <!DOCTYPE html>
                 <html lang="de"><head><meta charset="utf-8">
                 <meta name="viewport" content="width=device-width, initial-scale=1">
-                <meta http-equiv="refresh" content="%1$d">
                 <title>Gerade sehr viel los – Impftermin</title>
                 <style>body{font-family:system-ui,sans-serif;font-size:1.25rem;line-height:1.5;max-width:36rem;margin:3rem auto;padding:0 1rem;color:#1b1b1b}</style>
                 </head><body><main>
                 <h1>Gerade buchen sehr viele Menschen gleichzeitig.</h1>
-                <p>Ihre Eingaben sind nicht verloren und Ihr Platz in der Warteschlange bleibt erhalten.
-                Bitte versuchen Sie es in %1$d Sekunden noch einmal – diese Seite lädt dann von selbst neu.</p>
-                <p lang="en">Too many people are booking at once. You keep your place; please try again in %1$d seconds.</p>
+                <p>Ihre Eingaben sind nicht verloren und Ihr Platz in der Warteschlange bleibt erhalten.</p>
+                <p>Bitte warten Sie %1$d Sekunden. Gehen Sie dann im Browser einen Schritt zurück und schicken Sie das
+                Formular noch einmal ab.</p>
+                <p lang="en">Too many people are booking at once. You keep your place. Please wait %1$d seconds, then go
+                back one step in your browser and send the form again.</p>
                 </main></body></html>
                 """.formatted(seconds);
     }

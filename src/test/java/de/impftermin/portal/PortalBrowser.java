@@ -17,7 +17,7 @@ import java.util.Set;
  * Headless Chromium from the Debian package (no browser download), driven by Playwright, with helpers for
  * screenshots of the main pages ({@code docs/screenshots/}) and axe-core accessibility scans (WCAG 2.1 A and AA).
  */
-final class PortalBrowser implements AutoCloseable {
+public final class PortalBrowser implements AutoCloseable {
 
     private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
     private static final Path SCREENSHOTS = Paths.get("docs", "screenshots");
@@ -28,7 +28,7 @@ final class PortalBrowser implements AutoCloseable {
     private final Browser browser;
     final String baseUrl;
 
-    PortalBrowser(int port) {
+    public PortalBrowser(int port) {
         this.baseUrl = "http://localhost:" + port;
         this.playwright = Playwright.create();
         this.browser = playwright
@@ -45,7 +45,7 @@ final class PortalBrowser implements AutoCloseable {
     }
 
     /** A fresh browser (own cookies), German unless the page is switched, on a phone-sized or desktop viewport. */
-    Page newPage() {
+    public Page newPage() {
         BrowserContext context = browser.newContext(new Browser.NewContextOptions()
                 .setBaseURL(baseUrl)
                 .setLocale("de-DE")
@@ -62,14 +62,14 @@ final class PortalBrowser implements AutoCloseable {
     }
 
     /** One axe finding: its impact and a line naming the rule and where it was found. */
-    record Violation(String impact, String text) {
-        boolean serious() {
+    public record Violation(String impact, String text) {
+        public boolean serious() {
             return BLOCKING.contains(impact);
         }
     }
 
     /** Every WCAG 2.1 A/AA violation axe finds on the page as it is now. */
-    static List<Violation> violations(Page page) {
+    public static List<Violation> violations(Page page) {
         AxeResults results = new AxeBuilder(page).withTags(WCAG).analyze();
         return results.getViolations().stream()
                 .map(rule -> new Violation(String.valueOf(rule.getImpact()), describe(rule)))
