@@ -33,6 +33,11 @@ class NotificationsTests {
                 public void enqueue(OutgoingMessage message) {
                     sent.add(message);
                 }
+
+                @Override
+                public void enqueueUrgent(OutgoingMessage message) {
+                    sent.add(message);
+                }
             },
             new MessageTexts(),
             Clock.fixed(Instant.parse("2027-03-01T10:00:00Z"), ZoneOffset.UTC));
