@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,7 +25,8 @@ import org.springframework.stereotype.Service;
  *
  * <p>A ticket is a signed token carrying its join number; where it stands is computed from the token and the queue's
  * counters, which every instance keeps in memory and refreshes every {@code step} from the shared row. So polling
- * costs no database access at all, and joining costs one database write per block of numbers. Tickets taken before
+ * costs no database access at all, and joining costs one database write per block of numbers; while people join, the
+ * next block is reserved in the background, so that a join does not wait for a database write. Tickets taken before
  * an opening instant form a pre-queue that is shuffled at that instant; later ones queue in join order. An admitted
  * ticket gets a short-lived signed admission pass, bound to the verified address when one is given.
  */
@@ -35,6 +37,7 @@ public class WaitingRoom {
     private static final String TICKET = "ticket";
     private static final String PASS = "pass";
     private static final int MAX_BLOCK = 1024;
+    private static final Duration SPARE_MAX_AGE = Duration.ofSeconds(2);
 
     private final String queue;
     private final WaitingRoomRepository repository;
@@ -46,7 +49,9 @@ public class WaitingRoom {
     private final ReentrantLock blockLock = new ReentrantLock();
     private volatile QueueState state;
     private Block block = Block.EMPTY;
+    private @Nullable Block spare;
     private int blockSize = 1;
+    private final AtomicLong joinsSinceTick = new AtomicLong();
 
     @Autowired
     WaitingRoom(
@@ -168,6 +173,39 @@ public class WaitingRoom {
         state = repository
                 .advance(queue, now, paused(state), properties.step().toMillis())
                 .orElseGet(() -> repository.load(queue));
+        reserveSpare(now);
+    }
+
+    /**
+     * While people join, keeps a spare block of about one second's joins ready, reserved here on the scheduler's
+     * thread and not by a join that would have to wait for the write (and for a connection the booking path uses).
+     */
+    private void reserveSpare(Instant now) {
+        double perSecond = joinsSinceTick.getAndSet(0)
+                * 1000.0
+                / Math.max(1, properties.step().toMillis());
+        if (perSecond == 0) {
+            return;
+        }
+        blockLock.lock();
+        try {
+            if (spare != null || block.remaining() > perSecond / 2) {
+                return;
+            }
+        } finally {
+            blockLock.unlock();
+        }
+        int size = (int) Math.min(MAX_BLOCK, Math.max(1, Math.ceil(perSecond)));
+        QueueState reserved = repository.reserve(queue, size);
+        Long prequeue = reserved.prequeueOpen(now) ? reserved.prequeueId() : null;
+        Block next = new Block(reserved.issued() - size, reserved.issued(), prequeue, now);
+        blockLock.lock();
+        try {
+            spare = next;
+            state = reserved;
+        } finally {
+            blockLock.unlock();
+        }
     }
 
     /** The clock to the microsecond, as PostgreSQL keeps it, so that instants compare alike here and there. */
@@ -216,8 +254,19 @@ public class WaitingRoom {
             QueueState s = state;
             Long prequeue = s.prequeueOpen(now) ? s.prequeueId() : null;
             if (block.isUsedUp() || !Objects.equals(block.prequeue(), prequeue)) {
-                reserve(now);
+                Block next = spare;
+                spare = null;
+                if (next != null
+                        && Objects.equals(next.prequeue(), prequeue)
+                        && Duration.between(Objects.requireNonNull(next.reservedAt()), now)
+                                        .compareTo(SPARE_MAX_AGE)
+                                < 0) {
+                    block = next;
+                } else {
+                    reserve(now);
+                }
             }
+            joinsSinceTick.incrementAndGet();
             return new Ticket(queue, block.take(), block.prequeue());
         } finally {
             blockLock.unlock();
@@ -263,6 +312,10 @@ public class WaitingRoom {
 
         boolean isUsedUp() {
             return next >= end;
+        }
+
+        long remaining() {
+            return end - next;
         }
 
         long take() {

@@ -11,6 +11,8 @@ import de.impftermin.shared.Vaccine;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
@@ -27,18 +29,21 @@ class BookingRepository {
         this.jdbc = jdbc;
     }
 
+    /** A booking row just inserted: its id and the database's creation instant. */
+    record Inserted(long id, Instant createdAt) {}
+
     /** Inserts the booking and its persons; a person with a live booking elsewhere is refused by the unique index. */
-    long insert(
+    Inserted insert(
             BookingCode code,
             String centreId,
             Channel channel,
             Contact contact,
             String subject,
             List<PersonDetails> persons) {
-        long id = jdbc.sql("""
+        Inserted inserted = jdbc.sql("""
                         insert into booking (centre_id, code, status, channel, contact_phone, contact_email, language,
                                              subject)
-                        values (?, ?, 'CONFIRMED', ?, ?, ?, ?, ?) returning id
+                        values (?, ?, 'CONFIRMED', ?, ?, ?, ?, ?) returning id, created_at
                         """)
                 .params(
                         centreId,
@@ -48,8 +53,10 @@ class BookingRepository {
                         contact.email(),
                         contact.language().code(),
                         subject)
-                .query(Long.class)
+                .query((rs, n) -> new Inserted(
+                        rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant()))
                 .single();
+        long id = inserted.id();
         try {
             for (int i = 0; i < persons.size(); i++) {
                 PersonDetails p = persons.get(i);
@@ -75,33 +82,62 @@ class BookingRepository {
                     "ALREADY_BOOKED",
                     "A person of this booking already has a booked appointment. Cancel that one first to book anew.");
         }
-        return id;
+        return inserted;
     }
 
+    /** The appointments of {@code series} (series {@code i} for person {@code i}), in one statement. */
     void insertAppointments(long bookingId, List<Series> series) {
+        List<Appointment> appointments = appointments(series);
+        List<Object> params = new ArrayList<>();
+        for (Appointment a : appointments) {
+            Series s = series.get(a.person());
+            params.addAll(List.of(
+                    bookingId, a.person(), a.dose(), s.centreId(), s.vaccine().id(), a.startsAt(), s.pairId()));
+        }
+        jdbc.sql("insert into booking_appointment (booking_id, person, dose, centre_id, vaccine, starts_at, pair_id)"
+                        + " values "
+                        + String.join(", ", Collections.nCopies(appointments.size(), "(?, ?, ?, ?, ?, ?, ?)")))
+                .params(params)
+                .update();
+    }
+
+    /**
+     * The view of a booking just inserted, as {@link #find} would read it back (names stored stripped, appointments by
+     * person and dose), without reading it back.
+     */
+    static BookingView confirmedView(
+            BookingCode code,
+            String centreId,
+            Channel channel,
+            Contact contact,
+            List<PersonDetails> persons,
+            List<Series> series,
+            Instant createdAt) {
+        return new BookingView(
+                code.value(),
+                BookingView.Status.CONFIRMED,
+                channel,
+                centreId,
+                persons.stream()
+                        .map(p -> new PersonDetails(
+                                p.firstName().strip(), p.lastName().strip(), p.birthDate(), p.postalCode()))
+                        .toList(),
+                appointments(series),
+                contact,
+                BerlinTime.show(createdAt));
+    }
+
+    private static List<Appointment> appointments(List<Series> series) {
+        List<Appointment> appointments = new ArrayList<>();
         for (int person = 0; person < series.size(); person++) {
             Series s = series.get(person);
-            insertAppointment(bookingId, person, 1, s, s.firstStartsAt());
+            appointments.add(new Appointment(person, 1, s.centreId(), BerlinTime.show(s.firstStartsAt()), s.vaccine()));
             if (s.secondStartsAt() != null) {
-                insertAppointment(bookingId, person, 2, s, s.secondStartsAt());
+                appointments.add(
+                        new Appointment(person, 2, s.centreId(), BerlinTime.show(s.secondStartsAt()), s.vaccine()));
             }
         }
-    }
-
-    private void insertAppointment(long bookingId, int person, int dose, Series s, java.time.Instant startsAt) {
-        jdbc.sql("""
-                        insert into booking_appointment (booking_id, person, dose, centre_id, vaccine, starts_at, pair_id)
-                        values (?, ?, ?, ?, ?, ?, ?)
-                        """)
-                .params(
-                        bookingId,
-                        person,
-                        dose,
-                        s.centreId(),
-                        s.vaccine().id(),
-                        startsAt.atOffset(java.time.ZoneOffset.UTC),
-                        s.pairId())
-                .update();
+        return appointments;
     }
 
     /** Empty if the key is new (and now taken by this transaction), else the booking made with it earlier. */

@@ -220,9 +220,12 @@ public class Bookings {
             }
         }
         BookingCode code = BookingCode.random();
-        long bookingId = repository.insert(code, hold.centreId(), channel, contact, hold.subject(), persons);
-        repository.insertAppointments(bookingId, holds.assignToBooking(hold.id(), bookingId));
-        return repository.find(code).orElseThrow();
+        BookingRepository.Inserted booking =
+                repository.insert(code, hold.centreId(), channel, contact, hold.subject(), persons);
+        List<Series> series = holds.assignToBooking(hold, booking.id());
+        repository.insertAppointments(booking.id(), series);
+        return BookingRepository.confirmedView(
+                code, hold.centreId(), channel, contact, persons, series, booking.createdAt());
     }
 
     private static void requireSamePeople(List<Applicant> held, List<PersonDetails> persons) {

@@ -24,6 +24,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Holds {
 
+    /** Free pairs on either side of the wanted time that a claim looks at first. */
+    private static final int NEAR = 32;
+
     private final Centres centres;
     private final PairRepository pairs;
     private final ReleaseRepository releases;
@@ -87,12 +90,25 @@ public class Holds {
             if (releaseIds.length == 0) {
                 continue;
             }
-            List<Long> claimed = pairs.claim(request.centreId(), request.date(), releaseIds, wantedAt, wanted, now);
-            if (claimed.size() == wanted) {
-                pairs.markHeld(request.centreId(), claimed, holdId, expiresAt);
+            List<Series> held = pairs.claim(
+                    request.centreId(), request.date(), releaseIds, wantedAt, wanted, NEAR, now, holdId, expiresAt);
+            if (held.isEmpty()) {
+                // the pairs near the wanted time are taken or being taken: look at the whole day before saying "gone"
+                held = pairs.claim(
+                        request.centreId(),
+                        request.date(),
+                        releaseIds,
+                        wantedAt,
+                        wanted,
+                        Integer.MAX_VALUE,
+                        now,
+                        holdId,
+                        expiresAt);
+            }
+            if (held.size() == wanted) {
                 pairs.insertHold(holdId, request, expiresAt);
                 events.publishEvent(new InventoryChanged(request.centreId()));
-                return find(holdId).orElseThrow();
+                return new Hold(holdId, request.centreId(), request.subject(), expiresAt, request.applicants(), held);
             }
         }
         if (open.isEmpty() && centres.find(request.centreId()).isEmpty()) {
@@ -112,19 +128,20 @@ public class Holds {
     }
 
     /**
-     * Turns a live hold into the booking's pairs: one guarded update that only succeeds while the hold is live and
-     * still owns every one of its pairs.
+     * Turns a live hold, read by {@link #find} in the caller's transaction, into the booking's pairs: one guarded
+     * update that only succeeds while the hold is live and still owns every one of its pairs. Pairs only ever leave a
+     * hold (a re-claim after expiry gives them another hold id), so when the update finds one pair per applicant,
+     * they are the series the caller read.
      *
      * @throws Refusal {@code HOLD_EXPIRED} (410) when the hold expired or its pairs were claimed again
      */
     @Transactional
-    public List<Series> assignToBooking(UUID holdId, long bookingId) {
-        Hold hold = pairs.findHold(holdId).orElseThrow(Holds::expired);
-        int assigned = pairs.assign(holdId, bookingId, clock.instant());
-        if (assigned != hold.applicants().size()) {
+    public List<Series> assignToBooking(Hold hold, long bookingId) {
+        int assigned = pairs.assign(hold.id(), bookingId, clock.instant());
+        if (assigned != hold.applicants().size() || hold.series().size() != assigned) {
             throw expired();
         }
-        pairs.deleteHold(holdId);
+        pairs.deleteHold(hold.id());
         return hold.series();
     }
 

@@ -14,9 +14,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -36,18 +39,42 @@ class PairRepository {
     }
 
     /**
-     * Locks up to {@code count} free pairs nearest to {@code wantedAt}, skipping rows another claimer has locked. A
-     * pair is free when it has no booking and no live hold.
+     * Holds the {@code count} free pairs nearest to {@code wantedAt} in one statement, or none if fewer are free: a
+     * pair is free when it has no booking and no live hold. Only the {@code window} free pairs on either side of the
+     * wanted time are considered, read along the claimable index, so a claim reads a few index entries, not a whole
+     * day; of them the nearest are locked, skipping rows another claimer has locked (so only rows that are taken are
+     * ever locked, and nobody else is told "gone" for a row that stays free).
+     *
+     * @return the held pairs in time order (person 0 first), or an empty list
      */
-    List<Long> claim(String centreId, LocalDate day, long[] releaseIds, Instant wantedAt, int count, Instant now) {
-        return jdbc.sql("""
-                        select id from appointment_pair
-                        where centre_id = :centre and first_day = :day and release_id = any(:releases)
-                          and booking_id is null and (hold_expires_at is null or hold_expires_at <= :now)
-                        order by abs(extract(epoch from first_starts_at - :wanted)), first_starts_at, id
-                        limit :count
-                        for update skip locked
-                        """)
+    List<Series> claim(
+            String centreId,
+            LocalDate day,
+            long[] releaseIds,
+            Instant wantedAt,
+            int count,
+            int window,
+            Instant now,
+            UUID holdId,
+            Instant expiresAt) {
+        String free = """
+                centre_id = :centre and first_day = :day and release_id = any(:releases)
+                and booking_id is null and (hold_expires_at is null or hold_expires_at <= :now)
+                """;
+        List<Series> held = jdbc.sql("with later as (select id from appointment_pair where " + free
+                        + " and first_starts_at >= :wanted order by first_starts_at, id limit :window),"
+                        + " earlier as (select id from appointment_pair where " + free
+                        + " and first_starts_at < :wanted order by first_starts_at desc, id desc limit :window),"
+                        + " nearest as (select id from appointment_pair where " + free
+                        + " and id in (select id from later union all select id from earlier)"
+                        + """
+                             order by abs(extract(epoch from first_starts_at - :wanted)), first_starts_at, id
+                            limit :count for update skip locked)
+                        update appointment_pair p set hold_id = :hold, hold_expires_at = :expires
+                        from nearest n, release r
+                        where p.centre_id = :centre and p.id = n.id and r.id = p.release_id
+                          and (select count(*) from nearest) = :count
+                        returning\s""" + SERIES_COLUMNS)
                 .param("centre", centreId)
                 .param("day", day)
                 .param(
@@ -56,20 +83,14 @@ class PairRepository {
                 .param("now", utc(now))
                 .param("wanted", utc(wantedAt))
                 .param("count", count)
-                .query(Long.class)
-                .list();
-    }
-
-    void markHeld(String centreId, List<Long> pairIds, UUID holdId, Instant expiresAt) {
-        jdbc.sql("""
-                        update appointment_pair set hold_id = :hold, hold_expires_at = :expires
-                        where centre_id = :centre and id = any(:ids)
-                        """)
+                .param("window", window)
                 .param("hold", holdId)
                 .param("expires", utc(expiresAt))
-                .param("centre", centreId)
-                .param("ids", SqlArrays.of("bigint", pairIds.toArray()))
-                .update();
+                .query(PairRepository::series)
+                .list();
+        return held.stream()
+                .sorted(Comparator.comparing(Series::firstStartsAt).thenComparing(Series::pairId))
+                .toList();
     }
 
     void insertHold(UUID holdId, HoldRequest request, Instant expiresAt) {
@@ -99,35 +120,37 @@ class PairRepository {
                 .update();
     }
 
+    /** The hold with its pairs still unbooked, in time order, read in one query. */
     Optional<Hold> findHold(UUID holdId) {
-        return jdbc.sql("select id, centre_id, subject, expires_at, birth_dates, postal_codes from hold where id = ?")
-                .param(holdId)
-                .query((rs, n) -> new Hold(
-                        rs.getObject(1, UUID.class),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getObject(4, OffsetDateTime.class).toInstant(),
-                        applicants(rs.getArray(5), rs.getArray(6)),
-                        List.of()))
-                .optional()
-                .map(hold -> new Hold(
-                        hold.id(),
-                        hold.centreId(),
-                        hold.subject(),
-                        hold.expiresAt(),
-                        hold.applicants(),
-                        seriesOfHold(hold.centreId(), holdId)));
-    }
-
-    private List<Series> seriesOfHold(String centreId, UUID holdId) {
-        return jdbc.sql("select " + SERIES_COLUMNS + """
-                        from appointment_pair p join release r on r.id = p.release_id
-                        where p.centre_id = ? and p.hold_id = ? and p.booking_id is null
+        record Row(Hold hold, @Nullable Series series) {}
+        List<Row> rows = jdbc.sql("select h.id, h.centre_id, h.subject, h.expires_at, h.birth_dates, h.postal_codes, "
+                        + SERIES_COLUMNS + """
+                        from hold h
+                        left join appointment_pair p
+                          on p.centre_id = h.centre_id and p.hold_id = h.id and p.booking_id is null
+                        left join release r on r.id = p.release_id
+                        where h.id = ?
                         order by p.first_starts_at, p.id
                         """)
-                .params(centreId, holdId)
-                .query(PairRepository::series)
+                .param(holdId)
+                .query((rs, n) -> new Row(
+                        new Hold(
+                                rs.getObject(1, UUID.class),
+                                rs.getString(2),
+                                rs.getString(3),
+                                rs.getObject(4, OffsetDateTime.class).toInstant(),
+                                applicants(rs.getArray(5), rs.getArray(6)),
+                                List.of()),
+                        rs.getObject(7) == null ? null : seriesAfter(rs, 6)))
                 .list();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Hold hold = rows.getFirst().hold();
+        List<Series> series =
+                rows.stream().map(Row::series).filter(Objects::nonNull).toList();
+        return Optional.of(
+                new Hold(hold.id(), hold.centreId(), hold.subject(), hold.expiresAt(), hold.applicants(), series));
     }
 
     /**
@@ -172,17 +195,23 @@ class PairRepository {
     }
 
     private static Series series(ResultSet rs, int n) throws SQLException {
-        OffsetDateTime second = rs.getObject(6, OffsetDateTime.class);
+        return seriesAfter(rs, 0);
+    }
+
+    /** The series in the {@link #SERIES_COLUMNS} that follow the first {@code skip} columns. */
+    private static Series seriesAfter(ResultSet rs, int skip) throws SQLException {
+        OffsetDateTime second = rs.getObject(skip + 6, OffsetDateTime.class);
         return new Series(
-                rs.getLong(1),
-                rs.getString(2),
-                Vaccine.fromJson(rs.getString(3)),
-                Channel.valueOf(rs.getString(4)),
-                rs.getObject(5, OffsetDateTime.class).toInstant(),
+                rs.getLong(skip + 1),
+                rs.getString(skip + 2),
+                Vaccine.fromJson(rs.getString(skip + 3)),
+                Channel.valueOf(rs.getString(skip + 4)),
+                rs.getObject(skip + 5, OffsetDateTime.class).toInstant(),
                 second == null ? null : second.toInstant(),
                 new EligibilityRule(
-                        rs.getObject(7, LocalDate.class), rs.getObject(8, LocalDate.class), Arrays.asList((String[])
-                                rs.getArray(9).getArray())));
+                        rs.getObject(skip + 7, LocalDate.class),
+                        rs.getObject(skip + 8, LocalDate.class),
+                        Arrays.asList((String[]) rs.getArray(skip + 9).getArray())));
     }
 
     private static List<Applicant> applicants(Array births, Array postalCodes) throws SQLException {
