@@ -126,13 +126,14 @@ class OverloadProtection extends OncePerRequestFilter {
     }
 
     /**
-     * {@code impftermin.overload.*}: concurrent database-bound requests per instance (by default twice the connection
-     * pool, so that a few wait for a connection while others commit), how long a request may wait for a slot, and
-     * the {@code Retry-After} it is told otherwise.
+     * {@code impftermin.overload.*}: concurrent database-bound requests per instance (by default a few fewer than the
+     * 24 connections of the pool: the waiting room's block reservations, the outbox and the availability snapshot
+     * then always find a connection instead of queueing behind a rush of bookings, which made joins wait seconds),
+     * how long a request may wait for a slot, and the {@code Retry-After} it is told otherwise.
      */
     @ConfigurationProperties("impftermin.overload")
     record Limits(
-            @DefaultValue("48") int maxConcurrent,
+            @DefaultValue("20") int maxConcurrent,
             @DefaultValue("250ms") Duration maxWait,
             @DefaultValue("5s") Duration retryAfter) {}
 }

@@ -193,17 +193,18 @@ final class BookOut {
             String centre = config.hotSpot() ? centreIds.getFirst() : centreIds.get(random.nextInt(centreIds.size()));
             LocalDate day = config.hotSpot() ? days.getFirst() : days.get(random.nextInt(days.size()));
             String birth = LocalDate.of(1930, 1, 1).plusDays(n % 10000).toString();
-            t = recorder.start();
-            Http.Answer hold = http.post(
-                    "/api/v1/holds",
-                    """
-                    {"centreId":"%s","date":"%s","time":"%02d:%02d","vaccine":"comirnaty",
-                     "persons":[{"birthDate":"%s","postalCode":"46282"}]}""".formatted(centre, day, 8 + random.nextInt(12), 5 * random.nextInt(12), birth),
-                    "X-Verification-Token",
-                    token,
-                    "X-Admission-Pass",
-                    pass);
-            recorder.record("hold", t, hold.status());
+            String wanted = "%02d:%02d".formatted(8 + random.nextInt(12), 5 * random.nextInt(12));
+            Http.Answer hold = retryWhileOverloaded(
+                    "hold",
+                    () -> http.post(
+                            "/api/v1/holds",
+                            """
+                    {"centreId":"%s","date":"%s","time":"%s","vaccine":"comirnaty",
+                     "persons":[{"birthDate":"%s","postalCode":"46282"}]}""".formatted(centre, day, wanted, birth),
+                            "X-Verification-Token",
+                            token,
+                            "X-Admission-Pass",
+                            pass));
             if (hold.status() == 409) {
                 goneAt.add(System.nanoTime());
                 if (confirmed.get() >= series) {
@@ -215,17 +216,18 @@ final class BookOut {
                 return;
             }
             lastHoldNanos.accumulateAndGet(System.nanoTime(), Math::max);
-            t = recorder.start();
-            Http.Answer booking = http.post(
-                    "/api/v1/bookings",
-                    """
-                    {"holdId":"%s","persons":[{"firstName":"Bench","lastName":"Citizen %d","birthDate":"%s",
-                     "postalCode":"46282"}],"contact":{"phone":"+4915%09d"}}""".formatted(hold.field("id"), n, birth, n),
-                    "X-Verification-Token",
-                    token,
-                    "Idempotency-Key",
-                    UUID.randomUUID().toString());
-            recorder.record("confirm", t, booking.status());
+            String key = UUID.randomUUID().toString();
+            Http.Answer booking = retryWhileOverloaded(
+                    "confirm",
+                    () -> http.post(
+                            "/api/v1/bookings",
+                            """
+                    {"holdId":"%s","persons":[{"firstName":"Bench","lastName":"Citizen %s-%d","birthDate":"%s",
+                     "postalCode":"46282"}],"contact":{"phone":"+4915%09d"}}""".formatted(hold.field("id"), config.runId(), n, birth, n),
+                            "X-Verification-Token",
+                            token,
+                            "Idempotency-Key",
+                            key));
             if (booking.status() == 201) {
                 codes.add(booking.field("code"));
                 confirmed.incrementAndGet();
