@@ -8,6 +8,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -19,16 +21,19 @@ import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Turns every failure of the JSON API into {@code application/problem+json} (RFC 9457) with {@code status},
  * {@code title}, {@code detail} and a machine-readable {@code code}. Bad input is a 400 or 422, never a 500.
  */
-@RestControllerAdvice(basePackages = "de.impftermin")
+@RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
 class ProblemHandling extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
@@ -119,6 +124,27 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
                 "MALFORMED_REQUEST",
                 "The request body is not valid JSON of the expected shape (check types, dates YYYY-MM-DD and times HH:mm).");
         return new ResponseEntity<>(problem, Problems.headers(headers), HttpStatus.BAD_REQUEST);
+    }
+
+    /**
+     * An unknown path under {@code /api} is a problem+json 404 like every other API error; any other unknown path
+     * goes on to the error page that browsers see.
+     */
+    @Override
+    protected @Nullable ResponseEntity<Object> handleNoResourceFoundException(
+            NoResourceFoundException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (request instanceof ServletWebRequest servlet
+                && !servlet.getRequest().getRequestURI().startsWith("/api/")
+                && servlet.getResponse() != null) {
+            try {
+                servlet.getResponse().sendError(HttpStatus.NOT_FOUND.value());
+            } catch (java.io.IOException e) {
+                log.debug("Could not send the 404 page", e);
+            }
+            return null;
+        }
+        ProblemDetail problem = Problems.of(HttpStatus.NOT_FOUND, "NOT_FOUND", "There is no such resource.");
+        return new ResponseEntity<>(problem, Problems.headers(headers), HttpStatus.NOT_FOUND);
     }
 
     @Override
