@@ -50,7 +50,9 @@ public class Holds {
     }
 
     /**
-     * Claims the pairs, nearest to the wanted time and so adjacent for a household.
+     * Claims the pairs, nearest to the wanted time and so adjacent for a household. A subject holds one set of pairs
+     * at a time: a new hold gives the pairs of its earlier live hold back at once (choosing again must not keep
+     * appointments from others for ten minutes), and the earlier hold can no longer be confirmed.
      *
      * @throws Refusal {@code NOT_ELIGIBLE} (403) when releases are open but none admits every person,
      *     {@code NOT_FOUND} (404) for an unknown centre,
@@ -82,6 +84,7 @@ public class Holds {
         Instant wantedAt = BerlinTime.at(request.date(), request.time() == null ? LocalTime.MIDNIGHT : request.time());
         UUID holdId = UUID.randomUUID();
         Instant expiresAt = now.plus(properties.holdDuration());
+        pairs.expireLiveHoldsOf(request.subject(), now);
         for (Channel channel : request.channels()) {
             long[] releaseIds = eligible.stream()
                     .filter(r -> r.channel() == channel)

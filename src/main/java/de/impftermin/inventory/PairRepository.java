@@ -93,6 +93,16 @@ class PairRepository {
                 .toList();
     }
 
+    /** Ends every live hold of {@code subject} now; their pairs are claimable again at once. */
+    void expireLiveHoldsOf(String subject, Instant now) {
+        jdbc.sql("""
+                        with ended as (update hold set expires_at = :now
+                                       where subject = :subject and expires_at > :now returning id)
+                        update appointment_pair p set hold_expires_at = :now
+                        from ended e where p.hold_id = e.id and p.booking_id is null
+                        """).param("subject", subject).param("now", utc(now)).update();
+    }
+
     void insertHold(UUID holdId, HoldRequest request, Instant expiresAt) {
         jdbc.sql("""
                         insert into hold (id, centre_id, subject, channel, birth_dates, postal_codes, expires_at)
