@@ -76,7 +76,7 @@ final class BookOut {
                 .query(byte[].class)
                 .single();
         LocalDate first = LocalDate.now().plusDays(14);
-        int firstDays = 2;
+        int firstDays = config.hotSpot() ? 1 : 2;
         int lanes = Math.min(100, (int) Math.ceil(config.seriesPerCentre() / (firstDays * 144.0)) + 1);
         Instant opensAt = Instant.now().plusSeconds(config.opensInSeconds()).truncatedTo(ChronoUnit.SECONDS);
         for (int d = 0; d < firstDays; d++) {

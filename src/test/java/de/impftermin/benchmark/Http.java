@@ -65,6 +65,10 @@ final class Http {
         return answer;
     }
 
+    String adminAuthorization() {
+        return admin;
+    }
+
     Answer adminPut(String path, String json) {
         return put(path, json, "Authorization", admin);
     }
