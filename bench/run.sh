@@ -19,7 +19,7 @@ export IMPFTERMIN_ADMIN_PASSWORD="bench-$RANDOM$RANDOM"
     --impftermin.rate-limits.enabled=false --impftermin.dev-inbox=true --impftermin.demo-data=false \
     >"$data/app.log" 2>&1 &
 app=$!
-cleanup() { kill "$app" 2>/dev/null || true; wait "$app" 2>/dev/null || true; rm -rf "$data"; }
+cleanup() { kill "$app" 2>/dev/null || true; wait "$app" 2>/dev/null || true; cp "$data/app.log" target/bench-app.log 2>/dev/null || true; rm -rf "$data"; }
 trap cleanup EXIT
 
 for _ in $(seq 1 120); do

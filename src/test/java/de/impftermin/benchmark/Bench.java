@@ -56,6 +56,7 @@ public final class Bench {
                     jdbc,
                     sampler,
                     output);
+            bench.warmUp();
             for (String s :
                     scenario.equals("all") ? List.of("bookout", "hotspot", "feed", "waitingroom") : List.of(scenario)) {
                 switch (s) {
@@ -71,6 +72,16 @@ public final class Bench {
         }
     }
 
+    /** A small book-out that is not reported, so that the first scenario does not measure the JIT compiling. */
+    private void warmUp() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        BookOut warmUp = new BookOut(http, jdbc, new BookOut.Config(run, 2, 300, 0, 200, 200, 0, false, 60));
+        warmUp.run(warmUp.setUp(false));
+        for (int i = 0; i < 2000; i++) {
+            http.get("/api/v1/availability");
+        }
+    }
+
     private void bookOut(boolean hotSpot) throws Exception {
         String name = hotSpot ? "hotspot" : "bookout";
         BookOut.Config config = new BookOut.Config(
@@ -80,7 +91,7 @@ public final class Bench {
                 Integer.getInteger("bench.prequeued", 2000),
                 Integer.getInteger("bench.arrivals", 500),
                 Integer.getInteger("bench.admission", 400),
-                15,
+                Integer.getInteger("bench.opensIn", hotSpot ? 20 : 20 + Integer.getInteger("bench.centres", 50)),
                 hotSpot,
                 Integer.getInteger("bench.maxSeconds", 300));
         BookOut bookOut = new BookOut(http, jdbc, config);
@@ -165,6 +176,9 @@ public final class Bench {
         int workers = Integer.getInteger("bench.waitingRoomWorkers", 256);
         int seconds = Integer.getInteger("bench.seconds", 20);
         double rate = Integer.getInteger("bench.waitingRoomRate", 200);
+        // an open release with series left, so that the queue admits (it pauses while everything is sold out)
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        new BookOut(http, jdbc, new BookOut.Config(run, 1, 500, 0, 1, rate, 0, false, 1)).setUp(false);
         http.adminPut("/api/v1/admin/waiting-room", "{\"ratePerSecond\":" + rate + "}");
         Http.Answer before = http.get("/api/v1/admin/waiting-room", "Authorization", http.adminAuthorization());
         Recorder recorder = new Recorder();
