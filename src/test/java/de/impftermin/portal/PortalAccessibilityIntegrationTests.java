@@ -5,22 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import de.impftermin.support.Api;
 import de.impftermin.support.Citizens;
 import de.impftermin.support.IntegrationTest;
 import de.impftermin.support.TestCentre;
-import de.impftermin.verification.Verifications;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * WCAG 2.1 AA in the browser: an axe-core scan of every page of the journey (also with form errors shown, and in
@@ -28,41 +21,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * focus order with a visible focus.
  */
 @IntegrationTest
-class PortalAccessibilityIntegrationTests {
+class PortalAccessibilityIntegrationTests extends PortalTestSupport {
 
-    private static PortalBrowser browser;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    Verifications verifications;
-
-    private Api api;
-    private Citizens citizens;
     private final LocalDate day = TestCentre.day(5);
     private final Map<String, List<String>> found = new LinkedHashMap<>();
     private final List<String> serious = new ArrayList<>();
-
-    @BeforeEach
-    void setUp() {
-        if (browser == null) {
-            browser = new PortalBrowser(port);
-        }
-        api = Api.on(port);
-        citizens = new Citizens(api, jdbc, verifications);
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
 
     @Test
     void everyPageOfTheJourneyPassesTheAxeScanWithoutSeriousViolations() {

@@ -5,55 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import de.impftermin.support.Api;
 import de.impftermin.support.Citizens;
 import de.impftermin.support.IntegrationTest;
 import de.impftermin.support.TestCentre;
-import de.impftermin.verification.Verifications;
 import java.time.Duration;
 import java.time.LocalDate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** A booking with the keyboard alone, and the language switch that every page has and that is remembered. */
 @IntegrationTest
-class PortalKeyboardAndLanguageIntegrationTests {
+class PortalKeyboardAndLanguageIntegrationTests extends PortalTestSupport {
 
-    private static PortalBrowser browser;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    Verifications verifications;
-
-    private Api api;
-    private Citizens citizens;
     private final LocalDate day = TestCentre.day(7);
-
-    @BeforeEach
-    void setUp() {
-        if (browser == null) {
-            browser = new PortalBrowser(port);
-        }
-        api = Api.on(port);
-        citizens = new Citizens(api, jdbc, verifications);
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
 
     @Test
     void theWholeBookingWorksWithTheKeyboardAloneWithAVisibleFocus() {
