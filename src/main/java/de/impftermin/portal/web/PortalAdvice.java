@@ -95,7 +95,7 @@ class PortalAdvice {
         }
         log.info("Portal request refused unexpectedly: {} {}", refusal.code(), refusal.getMessage());
         response.setStatus(refusal.status().value());
-        return "error/500";
+        return "error";
     }
 
     @ExceptionHandler(Exception.class)
@@ -103,6 +103,6 @@ class PortalAdvice {
         log.error("Portal page failed: {}", request.getRequestURI(), e);
         common(request, model);
         response.setStatus(HttpStatus.INTERNAL_SERVER_ERROR.value());
-        return "error/500";
+        return "error";
     }
 }
