@@ -11,7 +11,6 @@ import de.impftermin.inventory.ReleaseScheduled;
 import de.impftermin.inventory.Releases;
 import de.impftermin.shared.BerlinTime;
 import de.impftermin.shared.Channel;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -155,9 +154,5 @@ public class AvailabilitySnapshots {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static String utf8(byte[] bytes) {
-        return new String(bytes, StandardCharsets.UTF_8);
     }
 }
