@@ -1,5 +1,7 @@
 package de.impftermin.booking;
 
+import static de.impftermin.platform.SqlTimes.utc;
+
 import de.impftermin.booking.domain.BookingCode;
 import de.impftermin.booking.domain.PersonKey;
 import de.impftermin.inventory.Series;
@@ -210,10 +212,6 @@ class BookingRepository {
                 .param("batch", batch)
                 .query((rs, n) -> new ClaimedReminder(rs.getString(1), rs.getInt(2), rs.getInt(3)))
                 .list();
-    }
-
-    private static java.time.OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(java.time.ZoneOffset.UTC);
     }
 
     long idOf(String code) {

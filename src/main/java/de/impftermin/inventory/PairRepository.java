@@ -1,5 +1,7 @@
 package de.impftermin.inventory;
 
+import static de.impftermin.platform.SqlTimes.utc;
+
 import de.impftermin.eligibility.Applicant;
 import de.impftermin.eligibility.EligibilityRule;
 import de.impftermin.platform.SqlArrays;
@@ -11,7 +13,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -232,9 +233,5 @@ class PairRepository {
             applicants.add(new Applicant(((java.sql.Date) b[i]).toLocalDate(), p[i]));
         }
         return applicants;
-    }
-
-    static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

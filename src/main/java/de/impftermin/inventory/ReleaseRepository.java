@@ -1,6 +1,7 @@
 package de.impftermin.inventory;
 
 import de.impftermin.eligibility.EligibilityRule;
+import de.impftermin.platform.SqlTimes;
 import de.impftermin.shared.Channel;
 import de.impftermin.shared.Vaccine;
 import java.sql.ResultSet;
@@ -53,7 +54,7 @@ class ReleaseRepository {
                 .param("requested", r.series())
                 .param("series", series)
                 .param("doses", r.vaccine().doses())
-                .param("opensAt", PairRepository.utc(r.opensAt()))
+                .param("opensAt", SqlTimes.utc(r.opensAt()))
                 .param("channel", r.channel().name())
                 .param("after", r.eligibility().bornOnOrAfter())
                 .param("before", r.eligibility().bornOnOrBefore())
@@ -73,7 +74,7 @@ class ReleaseRepository {
                           and (p.hold_expires_at is null or p.hold_expires_at <= :now)
                         group by p.centre_id, p.first_day, p.vaccine, p.channel
                         """)
-                .param("now", PairRepository.utc(now))
+                .param("now", SqlTimes.utc(now))
                 .query((rs, n) -> new FreeSeries(
                         rs.getString(1),
                         rs.getObject(2, LocalDate.class),
@@ -95,7 +96,7 @@ class ReleaseRepository {
                         """)
                 .param("centre", centreId)
                 .param("day", day)
-                .param("now", PairRepository.utc(now))
+                .param("now", SqlTimes.utc(now))
                 .query((rs, n) -> {
                     OffsetDateTime second = rs.getObject(3, OffsetDateTime.class);
                     return new FreeTime(

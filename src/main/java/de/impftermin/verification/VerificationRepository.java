@@ -1,8 +1,9 @@
 package de.impftermin.verification;
 
+import static de.impftermin.platform.SqlTimes.utc;
+
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -95,9 +96,5 @@ class VerificationRepository {
         jdbc.sql("update verification set confirmed_at = ? where id = ?")
                 .params(utc(at), id)
                 .update();
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }
