@@ -2,12 +2,14 @@ package de.impftermin.support;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.IntFunction;
 
 /**
@@ -21,47 +23,40 @@ public final class Race {
     public static <T> List<T> run(int threads, IntFunction<T> task) {
         CountDownLatch ready = new CountDownLatch(threads);
         CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                int index = i;
-                futures.add(pool.submit(() -> {
+        return onThreads(
+                threads,
+                threads,
+                "racing thread",
+                index -> () -> {
                     ready.countDown();
                     start.await();
                     return task.apply(index);
-                }));
-            }
-            if (!ready.await(60, TimeUnit.SECONDS)) {
-                throw new AssertionError("threads did not get ready");
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get(120, TimeUnit.SECONDS));
-            }
-            return results;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw new AssertionError("a racing thread failed", e.getCause());
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("a racing thread did not finish in time", e);
-        } finally {
-            pool.shutdownNow();
-        }
+                },
+                () -> {
+                    if (!ready.await(60, TimeUnit.SECONDS)) {
+                        throw new AssertionError("threads did not get ready");
+                    }
+                    start.countDown();
+                });
     }
 
     /** Runs {@code n} independent set-up tasks in parallel (no gate), e.g. to make many citizens quickly. */
     public static <T> List<T> prepare(int n, IntFunction<T> task) {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(n, 16));
+        return onThreads(n, Math.min(n, 16), "set-up task", index -> () -> task.apply(index), () -> {});
+    }
+
+    private interface Gate {
+        void open() throws InterruptedException;
+    }
+
+    private static <T> List<T> onThreads(int n, int threads, String what, IntFunction<Callable<T>> task, Gate gate) {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<T>> futures = new ArrayList<>();
             for (int i = 0; i < n; i++) {
-                int index = i;
-                futures.add(pool.submit(() -> task.apply(index)));
+                futures.add(pool.submit(task.apply(i)));
             }
+            gate.open();
             List<T> results = new ArrayList<>();
             for (Future<T> future : futures) {
                 results.add(future.get(120, TimeUnit.SECONDS));
@@ -71,9 +66,9 @@ public final class Race {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         } catch (ExecutionException e) {
-            throw new AssertionError("a set-up task failed", e.getCause());
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("a set-up task did not finish in time", e);
+            throw new AssertionError("a " + what + " failed", e.getCause());
+        } catch (TimeoutException e) {
+            throw new AssertionError("a " + what + " did not finish in time", e);
         } finally {
             pool.shutdownNow();
         }
