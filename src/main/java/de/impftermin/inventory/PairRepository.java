@@ -44,7 +44,10 @@ class PairRepository {
      * pair is free when it has no booking and no live hold. Only the {@code window} free pairs on either side of the
      * wanted time are considered, read along the claimable index, so a claim reads a few index entries, not a whole
      * day; of them the nearest are locked, skipping rows another claimer has locked (so only rows that are taken are
-     * ever locked, and nobody else is told "gone" for a row that stays free).
+     * ever locked, and nobody else is told "gone" for a row that stays free). The candidates are collected once into an
+     * array and joined by key: written as {@code id in (select … union all …)}, PostgreSQL planned a semi join that
+     * re-ran both window scans for every free pair of the day (58 ms near, 408 ms for the whole day at 1,182 free
+     * pairs, against 1 ms and 4 ms now).
      *
      * @return the held pairs in time order (person 0 first), or an empty list
      */
@@ -66,11 +69,14 @@ class PairRepository {
                         + " and first_starts_at >= :wanted order by first_starts_at, id limit :window),"
                         + " earlier as (select id from appointment_pair where " + free
                         + " and first_starts_at < :wanted order by first_starts_at desc, id desc limit :window),"
-                        + " nearest as (select id from appointment_pair where " + free
-                        + " and id in (select id from later union all select id from earlier)"
                         + """
-                             order by abs(extract(epoch from first_starts_at - :wanted)), first_starts_at, id
-                            limit :count for update skip locked)
+                         nearest as (select p.id
+                                     from unnest(array(select id from later union all select id from earlier)) c(id)
+                                     join appointment_pair p on p.centre_id = :centre and p.id = c.id
+                                     where p.first_day = :day and p.booking_id is null
+                                       and (p.hold_expires_at is null or p.hold_expires_at <= :now)
+                                     order by abs(extract(epoch from p.first_starts_at - :wanted)), p.first_starts_at, p.id
+                                     limit :count for update of p skip locked)
                         update appointment_pair p set hold_id = :hold, hold_expires_at = :expires
                         from nearest n, release r
                         where p.centre_id = :centre and p.id = n.id and r.id = p.release_id

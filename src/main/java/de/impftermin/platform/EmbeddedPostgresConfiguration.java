@@ -41,6 +41,8 @@ class EmbeddedPostgresConfiguration {
                 .setServerConfig("max_connections", "100")
                 .setServerConfig("shared_buffers", "256MB")
                 .setServerConfig("timezone", "UTC")
+                // statement statistics for operators and the benchmark: "create extension pg_stat_statements"
+                .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                 .start();
     }
 
