@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -27,6 +28,9 @@ class SecurityConfiguration {
         return http.csrf(csrf ->
                         csrf.ignoringRequestMatchers("/api/**").csrfTokenRepository(new CookieCsrfTokenRepository()))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // nothing to remember or log out of without a session; both filters ran on every request
+                .requestCache(cache -> cache.disable())
+                .logout(logout -> logout.disable())
                 .authorizeHttpRequests(auth -> auth.requestMatchers("/api/v1/admin/**")
                         .hasAnyRole("ADMIN", "OPERATOR")
                         .requestMatchers("/api/v1/hotline/**")
@@ -40,6 +44,15 @@ class SecurityConfiguration {
                                 csp -> csp.policyDirectives(
                                         "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'")))
                 .build();
+    }
+
+    /**
+     * No tracing spans around every security filter: in a profile of the booking rush the observation wrappers of the
+     * filter chain took about 8 % of the application's CPU. Request metrics ({@code http.server.requests}) stay.
+     */
+    @Bean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
     }
 
     @Bean

@@ -18,16 +18,27 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The book-out scenario, open-loop: verified citizens arrive at a fixed rate (the first {@code prequeued} of them
  * before the opening instant), take a waiting-room ticket, poll until admitted, then hold and confirm one series.
- * A hold answered 409 (gone) is retried at another centre or day. It ends when every citizen is done or all series
- * are sold. Verification is not part of the measured path: tokens are signed with the instances' shared key, read
+ * Like a person looking at the list, an admitted citizen picks a centre and day that the availability feed shows with
+ * free series (weighted by how many), not one at random that may have sold out long ago; a hold answered 409 (gone)
+ * picks again. One generator thread reads the feed for all citizens every {@value #FEED_EVERY_MILLIS} ms (the feed's
+ * own load is the feed scenario). It ends when every citizen is done or all series are sold. Verification is not part of the measured path: tokens are signed with the instances' shared key, read
  * from the database as a second app instance would.
  */
 final class BookOut {
+
+    private static final long FEED_EVERY_MILLIS = 500;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** A centre and first-dose day with free series, as the feed showed it. */
+    record Choice(String centreId, LocalDate day, long free) {}
 
     record Config(
             String runId,
@@ -63,6 +74,7 @@ final class BookOut {
     private final List<String> centreIds = new ArrayList<>();
     private final List<LocalDate> days = new ArrayList<>();
     private byte[] key = new byte[0];
+    private volatile List<Choice> choices = List.of();
 
     BookOut(Http http, JdbcClient jdbc, Config config) {
         this.http = http;
@@ -124,6 +136,7 @@ final class BookOut {
         long series = seriesCreated();
         long deadline = System.nanoTime() + (config.maxSeconds() + config.opensInSeconds()) * 1_000_000_000L;
         long opened;
+        Thread feedReader = Thread.ofVirtual().start(this::readFeed);
         try (ExecutorService citizens = Executors.newVirtualThreadPerTaskExecutor()) {
             long n = 0;
             for (; n < config.prequeued(); n++) {
@@ -153,6 +166,7 @@ final class BookOut {
             over.set(true);
             citizens.shutdownNow();
         }
+        feedReader.interrupt();
         long lastHold = lastHoldNanos.get();
         long falseGone = goneAt.stream().filter(at -> at < lastHold).count();
         return new Result(
@@ -190,8 +204,13 @@ final class BookOut {
         }
         String pass = ticket.field("pass");
         for (int attempt = 0; attempt < 20 && !over.get(); attempt++) {
-            String centre = config.hotSpot() ? centreIds.getFirst() : centreIds.get(random.nextInt(centreIds.size()));
-            LocalDate day = config.hotSpot() ? days.getFirst() : days.get(random.nextInt(days.size()));
+            Choice choice = config.hotSpot() ? new Choice(centreIds.getFirst(), days.getFirst(), 1) : choose(random);
+            if (choice == null) {
+                recorder.count("citizen found nothing free");
+                return;
+            }
+            String centre = choice.centreId();
+            LocalDate day = choice.day();
             String birth = LocalDate.of(1930, 1, 1).plusDays(n % 10000).toString();
             String wanted = "%02d:%02d".formatted(8 + random.nextInt(12), 5 * random.nextInt(12));
             Http.Answer hold = retryWhileOverloaded(
@@ -235,6 +254,54 @@ final class BookOut {
             }
             return;
         }
+    }
+
+    /** Reads the feed until the run is over; keeps the run's centre-days that have free series. */
+    private void readFeed() {
+        Set<String> ours = Set.copyOf(centreIds);
+        while (!over.get() && !Thread.currentThread().isInterrupted()) {
+            Http.Answer feed = http.get("/api/v1/availability");
+            if (feed.status() == 200) {
+                List<Choice> next = new ArrayList<>();
+                for (JsonNode centre : JSON.readTree(feed.body()).path("centres")) {
+                    String id = centre.path("id").asString();
+                    if (!ours.contains(id)) {
+                        continue;
+                    }
+                    for (JsonNode day : centre.path("days")) {
+                        long free = day.path("freeSeries").asLong();
+                        if (free > 0) {
+                            next.add(new Choice(
+                                    id, LocalDate.parse(day.path("date").asString()), free));
+                        }
+                    }
+                }
+                choices = List.copyOf(next);
+            }
+            sleep(FEED_EVERY_MILLIS);
+        }
+    }
+
+    /**
+     * A centre-day with free series, chosen with probability in proportion to its free series; waits for the next
+     * read of the feed while it shows none, and gives up (null) once the run is over.
+     */
+    private @Nullable Choice choose(SplittableRandom random) {
+        while (!over.get()) {
+            List<Choice> now = choices;
+            long total = now.stream().mapToLong(Choice::free).sum();
+            if (total > 0) {
+                long pick = random.nextLong(total);
+                for (Choice choice : now) {
+                    pick -= choice.free();
+                    if (pick < 0) {
+                        return choice;
+                    }
+                }
+            }
+            sleep(FEED_EVERY_MILLIS);
+        }
+        return null;
     }
 
     /** Sends again after a 503 as a patient browser would (it keeps its place), recording every answer. */

@@ -8,6 +8,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,13 +19,18 @@ final class Http {
 
     record Answer(int status, String body) {
 
+        private static final Map<String, Pattern> TEXTS = new ConcurrentHashMap<>();
+        private static final Map<String, Pattern> NUMBERS = new ConcurrentHashMap<>();
+
         String field(String name) {
-            Matcher m = Pattern.compile("\"" + name + "\":\"([^\"]*)\"").matcher(body);
+            Matcher m = TEXTS.computeIfAbsent(name, n -> Pattern.compile("\"" + n + "\":\"([^\"]*)\""))
+                    .matcher(body);
             return m.find() ? m.group(1) : "";
         }
 
         long number(String name) {
-            Matcher m = Pattern.compile("\"" + name + "\":(\\d+)").matcher(body);
+            Matcher m = NUMBERS.computeIfAbsent(name, n -> Pattern.compile("\"" + n + "\":(\\d+)"))
+                    .matcher(body);
             return m.find() ? Long.parseLong(m.group(1)) : -1;
         }
     }
