@@ -42,6 +42,12 @@
             return;
         }
         var ticket = main.getAttribute("data-ticket");
+        // Ask again at half the expected wait, between 1 and 30 seconds, with jitter: close to the front the page
+        // moves on at once; far back, a million waiting pages do not poll the servers every few seconds.
+        function nextPoll(etaSeconds) {
+            var half = Math.min(30, Math.max(1, (Number(etaSeconds) || 0) / 2));
+            return Math.round(half * 1000 * (0.8 + 0.4 * Math.random()));
+        }
         function poll() {
             fetch("/api/v1/waiting-room/tickets/" + encodeURIComponent(ticket), {headers: {"Accept": "application/json"}})
                 .then(function (response) { return response.ok ? response.json() : null; })
@@ -57,11 +63,11 @@
                     if (position) {
                         position.textContent = String(status.position);
                     }
-                    setTimeout(poll, 5000);
+                    setTimeout(poll, nextPoll(status.etaSeconds));
                 })
                 .catch(function () { setTimeout(poll, 10000); });
         }
-        setTimeout(poll, 3000);
+        setTimeout(poll, nextPoll(main.getAttribute("data-eta-seconds")));
     }
 
     function countdown() {

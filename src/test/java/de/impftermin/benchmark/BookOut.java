@@ -191,8 +191,9 @@ final class BookOut {
         String id = ticket.field("ticket");
         String state = ticket.field("state");
         while ("WAITING".equals(state) && !over.get()) {
-            long eta = Math.max(ticket.number("etaSeconds"), 0);
-            sleep(Math.min(2000, Math.max(250, eta * 500)) + random.nextInt(250));
+            // as the portal's waiting page does: again at half the expected wait, between 1 and 30 s, with jitter
+            double half = Math.min(30, Math.max(1, ticket.number("etaSeconds") / 2.0));
+            sleep((long) (half * 1000 * (0.8 + 0.4 * random.nextDouble())));
             t = recorder.start();
             ticket = http.get("/api/v1/waiting-room/tickets/" + id, auth);
             recorder.record("poll", t, ticket.status());
