@@ -1,5 +1,8 @@
 package de.impftermin.platform;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.core.Ordered;
@@ -27,14 +31,21 @@ import tools.jackson.databind.json.JsonMapper;
  * plain-language page for browsers. So a rush never piles up requests, threads or connections: the connection pool
  * (and PostgreSQL's {@code max_connections}, sized for several instances' pools) is never asked for more than it has.
  * Reads served from memory (the availability feed, the centre list, waiting-room polls) are never limited.
+ *
+ * <p>It counts how each limited request fared (passed, delayed beyond {@code delayTarget}, refused), for the waiting
+ * room's admission rate ({@link BookingPressure}) and as the metric {@code impftermin.overload.requests} with the tag
+ * {@code outcome}. A delayed request is the early sign: the slots are all taken before anyone is refused.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
-class OverloadProtection extends OncePerRequestFilter {
+class OverloadProtection extends OncePerRequestFilter implements BookingPressure, MeterBinder {
 
     private final Semaphore slots;
     private final Limits limits;
     private final byte[] problem;
+    private final LongAdder passed = new LongAdder();
+    private final LongAdder delayed = new LongAdder();
+    private final LongAdder refused = new LongAdder();
 
     OverloadProtection(Limits limits, JsonMapper json) {
         this.limits = limits;
@@ -65,6 +76,7 @@ class OverloadProtection extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long start = System.nanoTime();
         boolean acquired;
         try {
             acquired = slots.tryAcquire(limits.maxWait().toMillis(), TimeUnit.MILLISECONDS);
@@ -73,9 +85,11 @@ class OverloadProtection extends OncePerRequestFilter {
             acquired = false;
         }
         if (!acquired) {
+            refused.increment();
             refuse(request, response);
             return;
         }
+        (System.nanoTime() - start > limits.delayTarget().toNanos() ? delayed : passed).increment();
         try {
             chain.doFilter(request, response);
         } finally {
@@ -85,6 +99,29 @@ class OverloadProtection extends OncePerRequestFilter {
 
     int available() {
         return slots.availablePermits();
+    }
+
+    int queued() {
+        return slots.getQueueLength();
+    }
+
+    @Override
+    public Pressure totals() {
+        return new Pressure(passed.sum(), delayed.sum(), refused.sum());
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        count(registry, "passed", passed);
+        count(registry, "delayed", delayed);
+        count(registry, "refused", refused);
+    }
+
+    private static void count(MeterRegistry registry, String outcome, LongAdder adder) {
+        FunctionCounter.builder("impftermin.overload.requests", adder, LongAdder::doubleValue)
+                .tag("outcome", outcome)
+                .description("database-bound requests by how they got a slot: passed, delayed or refused (503)")
+                .register(registry);
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -129,11 +166,13 @@ class OverloadProtection extends OncePerRequestFilter {
      * {@code impftermin.overload.*}: concurrent database-bound requests per instance (by default a few fewer than the
      * 24 connections of the pool: the waiting room's block reservations, the outbox and the availability snapshot
      * then always find a connection instead of queueing behind a rush of bookings, which made joins wait seconds),
-     * how long a request may wait for a slot, and the {@code Retry-After} it is told otherwise.
+     * how long a request may wait for a slot, the {@code Retry-After} it is told otherwise, and the wait beyond which
+     * a request that got its slot counts as delayed (a sign of congestion; well below {@code maxWait}).
      */
     @ConfigurationProperties("impftermin.overload")
     record Limits(
             @DefaultValue("20") int maxConcurrent,
             @DefaultValue("250ms") Duration maxWait,
-            @DefaultValue("5s") Duration retryAfter) {}
+            @DefaultValue("5s") Duration retryAfter,
+            @DefaultValue("20ms") Duration delayTarget) {}
 }

@@ -2,6 +2,8 @@ package de.impftermin.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.impftermin.platform.BookingPressure.Pressure;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 class OverloadProtectionTests {
 
     final OverloadProtection filter = new OverloadProtection(
-            new OverloadProtection.Limits(2, Duration.ofMillis(50), Duration.ofSeconds(7)),
+            new OverloadProtection.Limits(2, Duration.ofMillis(50), Duration.ofSeconds(7), Duration.ofMillis(20)),
             JsonMapper.builder().build());
 
     @Test
@@ -63,6 +65,49 @@ class OverloadProtectionTests {
         }
         assertThat(filter.available()).isEqualTo(2);
         assertThat(run(post("/api/v1/holds"), () -> {}).getStatus()).isEqualTo(200);
+        assertThat(filter.totals()).as("reads are not counted").isEqualTo(new Pressure(3, 0, 2));
+    }
+
+    @Test
+    void countsARequestThatWaitedLongerThanTheDelayTargetAsDelayed() throws Exception {
+        OverloadProtection patient = new OverloadProtection(
+                new OverloadProtection.Limits(1, Duration.ofSeconds(30), Duration.ofSeconds(7), Duration.ofMillis(50)),
+                JsonMapper.builder().build());
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        patient.bindTo(registry);
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch inside = new CountDownLatch(1);
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<MockHttpServletResponse> first = threads.submit(() -> run(patient, post("/api/v1/holds"), () -> {
+                inside.countDown();
+                release.await();
+            }));
+            assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
+            Future<MockHttpServletResponse> second =
+                    threads.submit(() -> run(patient, post("/api/v1/bookings"), () -> {}));
+            while (patient.queued() == 0) {
+                Thread.sleep(5);
+            }
+            Thread.sleep(150);
+            release.countDown();
+            assertThat(first.get().getStatus()).isEqualTo(200);
+            assertThat(second.get().getStatus()).isEqualTo(200);
+        }
+        assertThat(patient.totals()).isEqualTo(new Pressure(1, 1, 0));
+        assertThat(patient.totals().minus(new Pressure(1, 0, 0))).isEqualTo(new Pressure(0, 1, 0));
+        for (String outcome : List.of("passed", "delayed")) {
+            assertThat(registry.get("impftermin.overload.requests")
+                            .tag("outcome", outcome)
+                            .functionCounter()
+                            .count())
+                    .as(outcome)
+                    .isEqualTo(1);
+        }
+        assertThat(registry.get("impftermin.overload.requests")
+                        .tag("outcome", "refused")
+                        .functionCounter()
+                        .count())
+                .isZero();
     }
 
     @Test
@@ -91,6 +136,11 @@ class OverloadProtectionTests {
     }
 
     private MockHttpServletResponse run(MockHttpServletRequest request, Body body) throws Exception {
+        return run(filter, request, body);
+    }
+
+    private static MockHttpServletResponse run(OverloadProtection filter, MockHttpServletRequest request, Body body)
+            throws Exception {
         MockHttpServletResponse response = new MockHttpServletResponse();
         filter.doFilter(request, response, new MockFilterChain(new jakarta.servlet.http.HttpServlet() {
             @Override
