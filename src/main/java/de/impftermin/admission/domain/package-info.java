@@ -1,4 +1,7 @@
-/** The waiting room's rules as plain Java: the pre-queue shuffle and where a ticket stands. */
+/**
+ * The waiting room's rules as plain Java: the pre-queue shuffle, where a ticket stands and how the admission rate
+ * follows the booking path.
+ */
 @NullMarked
 package de.impftermin.admission.domain;
 
