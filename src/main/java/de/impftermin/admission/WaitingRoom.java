@@ -76,7 +76,8 @@ public class WaitingRoom {
         this.clock = clock;
         this.properties = properties;
         this.seriesLeft = seriesLeft;
-        this.state = repository.ensure(queue, properties.rate(), now());
+        this.state = repository.ensure(
+                queue, properties.starting(properties.rate(), properties.adaptive()), properties.adaptive(), now());
     }
 
     public TicketStatus join() {
@@ -134,6 +135,8 @@ public class WaitingRoom {
         return new QueueSettings(
                 queue,
                 s.ratePerSecond(),
+                s.admittingRate(),
+                s.adaptive(),
                 s.issued(),
                 (long) Math.floor(s.served()),
                 s.waiting(),
@@ -144,9 +147,14 @@ public class WaitingRoom {
 
     /**
      * Sets the admission rate (time already passed still counts at the old rate) and, if given, opens a pre-queue
-     * that is shuffled at {@code prequeueOpensAt}.
+     * that is shuffled at {@code prequeueOpensAt}. For an adaptive queue the rate set is the ceiling: the rate in
+     * effect starts over at the configured initial rate and follows the booking path from there; otherwise it is the
+     * rate set.
+     *
+     * @param adaptive whether the queue adapts from now on; {@code null} keeps what it does
      */
-    public QueueSettings configure(double ratePerSecond, @Nullable Instant prequeueOpensAt) {
+    public QueueSettings configure(
+            double ratePerSecond, @Nullable Instant prequeueOpensAt, @Nullable Boolean adaptive) {
         if (!(ratePerSecond > 0) || ratePerSecond > 1_000_000) {
             throw Refusal.invalid("INVALID_RATE", "The admission rate must be between 0 and 1,000,000 per second.");
         }
@@ -154,8 +162,9 @@ public class WaitingRoom {
         if (prequeueOpensAt != null && !prequeueOpensAt.isAfter(now)) {
             throw Refusal.invalid("OPENING_IN_PAST", "The pre-queue must open in the future.");
         }
-        repository.advance(queue, now, paused(state), 0);
-        repository.setRate(queue, ratePerSecond);
+        QueueState advanced = repository.advance(queue, now, paused(state), 0).orElseGet(() -> repository.load(queue));
+        boolean adapting = adaptive == null ? advanced.adaptive() : adaptive;
+        repository.configure(queue, properties.starting(ratePerSecond, adapting), adapting, now);
         if (prequeueOpensAt != null) {
             repository.openPrequeue(queue, prequeueOpensAt.truncatedTo(ChronoUnit.MICROS));
         }

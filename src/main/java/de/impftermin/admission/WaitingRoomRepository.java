@@ -1,8 +1,10 @@
 package de.impftermin.admission;
 
+import de.impftermin.admission.domain.AdmissionRate;
 import de.impftermin.admission.domain.QueueState;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -20,7 +22,8 @@ import org.springframework.stereotype.Repository;
 class WaitingRoomRepository {
 
     private static final String COLUMNS =
-            "name, rate_per_second, issued, served, advanced_at, opens_at, prequeue_start, prequeue_size, seed";
+            "name, rate_per_second, admitting_rate, adaptive, issued, served, advanced_at,"
+                    + " opens_at, prequeue_start, prequeue_size, seed";
 
     private final JdbcClient jdbc;
 
@@ -28,11 +31,15 @@ class WaitingRoomRepository {
         this.jdbc = jdbc;
     }
 
-    QueueState ensure(String name, double rate, Instant now) {
+    /** Creates the queue unless it exists; an existing queue keeps its rates and whether it adapts. */
+    QueueState ensure(String name, AdmissionRate rate, boolean adaptive, Instant now) {
         jdbc.sql("""
-                        insert into waiting_queue (name, rate_per_second, served, advanced_at) values (?, ?, greatest(1, ?), ?)
+                        insert into waiting_queue (name, rate_per_second, admitting_rate, adaptive, served, advanced_at)
+                        values (?, ?, ?, ?, greatest(1, ?), ?)
                         on conflict (name) do nothing
-                        """).params(name, rate, rate, utc(now)).update();
+                        """)
+                .params(name, rate.ceiling(), rate.inEffect(), adaptive, rate.ceiling(), utc(now))
+                .update();
         return load(name);
     }
 
@@ -60,10 +67,11 @@ class WaitingRoomRepository {
     }
 
     /**
-     * Moves the serving counter on by the rate times the time since the last step, at most once per
+     * Moves the serving counter on by the rate in effect times the time since the last step, at most once per
      * {@code minStepMillis} over all instances. Before the opening instant it serves only the tickets ahead of the
-     * pre-queue; afterwards it serves up to everyone plus one second's worth, so that without a rush a new ticket is
-     * admitted at once. While {@code paused} (nothing left to book for those waiting) it stands still.
+     * pre-queue; afterwards it serves up to everyone plus one second's worth at the ceiling, so that without a rush a
+     * new ticket is admitted at once even while the rate in effect is low. While {@code paused} (nothing left to book
+     * for those waiting) it stands still.
      */
     Optional<QueueState> advance(String name, Instant now, boolean paused, long minStepMillis) {
         return jdbc.sql("""
@@ -71,10 +79,10 @@ class WaitingRoomRepository {
                           served = case
                             when :paused then served
                             when opens_at is not null and :now < opens_at then greatest(served, least(
-                              served + rate_per_second * extract(epoch from (:now - advanced_at)),
+                              served + admitting_rate * extract(epoch from (:now - advanced_at)),
                               prequeue_start::float8))
                             else greatest(served, least(
-                              served + rate_per_second * greatest(0, extract(epoch from
+                              served + admitting_rate * greatest(0, extract(epoch from
                                 (:now - greatest(advanced_at, coalesce(opens_at, advanced_at))))),
                               issued + greatest(1, rate_per_second)))
                           end,
@@ -89,10 +97,58 @@ class WaitingRoomRepository {
                 .optional();
     }
 
-    void setRate(String name, double rate) {
-        jdbc.sql("update waiting_queue set rate_per_second = ? where name = ?")
-                .params(rate, name)
+    /** Sets the operator's ceiling and starts the rate in effect over; the next increase waits one interval. */
+    void configure(String name, AdmissionRate rate, boolean adaptive, Instant now) {
+        jdbc.sql("""
+                        update waiting_queue
+                        set rate_per_second = ?, admitting_rate = ?, adaptive = ?, adapted_at = ?, decreased_at = null
+                        where name = ?
+                        """)
+                .params(rate.ceiling(), rate.inEffect(), adaptive, utc(now), name)
                 .update();
+    }
+
+    /**
+     * Lowers the rate in effect from {@code from} (the rate the decision was made on) to {@code to}, unless another
+     * instance changed it meanwhile or decreased it less than {@code spacing} ago. Increases elsewhere do not hold a
+     * decrease back.
+     *
+     * @return whether this call changed the rate
+     */
+    boolean decrease(String name, double from, double to, Instant now, Duration spacing) {
+        return jdbc.sql("""
+                        update waiting_queue set admitting_rate = :to, adapted_at = :now, decreased_at = :now
+                        where name = :name and adaptive and admitting_rate = :from
+                          and (decreased_at is null or decreased_at <= :now - make_interval(secs => :spacing))
+                        """)
+                        .param("to", to)
+                        .param("now", utc(now))
+                        .param("name", name)
+                        .param("from", from)
+                        .param("spacing", spacing.toNanos() / 1e9)
+                        .update()
+                == 1;
+    }
+
+    /**
+     * Raises the rate in effect from {@code from} to {@code to} (never above the ceiling), unless another instance
+     * changed it meanwhile or any change happened less than {@code spacing} ago.
+     *
+     * @return whether this call changed the rate
+     */
+    boolean increase(String name, double from, double to, Instant now, Duration spacing) {
+        return jdbc.sql("""
+                        update waiting_queue set admitting_rate = least(:to, rate_per_second), adapted_at = :now
+                        where name = :name and adaptive and admitting_rate = :from
+                          and (adapted_at is null or adapted_at <= :now - make_interval(secs => :spacing))
+                        """)
+                        .param("to", to)
+                        .param("now", utc(now))
+                        .param("name", name)
+                        .param("from", from)
+                        .param("spacing", spacing.toNanos() / 1e9)
+                        .update()
+                == 1;
     }
 
     /** Opens a new pre-queue: tickets from now until {@code opensAt} are shuffled at that instant. */
@@ -109,13 +165,15 @@ class WaitingRoomRepository {
         return new QueueState(
                 rs.getString(1),
                 rs.getDouble(2),
-                rs.getLong(3),
-                rs.getDouble(4),
-                rs.getObject(5, OffsetDateTime.class).toInstant(),
-                instant(rs.getObject(6, OffsetDateTime.class)),
-                rs.getLong(7),
-                rs.getObject(8, Long.class),
-                rs.getObject(9, Long.class));
+                rs.getDouble(3),
+                rs.getBoolean(4),
+                rs.getLong(5),
+                rs.getDouble(6),
+                rs.getObject(7, OffsetDateTime.class).toInstant(),
+                instant(rs.getObject(8, OffsetDateTime.class)),
+                rs.getLong(9),
+                rs.getObject(10, Long.class),
+                rs.getObject(11, Long.class));
     }
 
     private static @Nullable Instant instant(@Nullable OffsetDateTime value) {

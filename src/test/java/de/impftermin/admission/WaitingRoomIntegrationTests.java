@@ -45,8 +45,14 @@ class WaitingRoomIntegrationTests {
     final String queue = "t-" + UUID.randomUUID();
 
     WaitingRoom instance(double rate) {
-        var properties =
-                new WaitingRoomProperties(rate, Duration.ofMinutes(15), Duration.ofHours(12), Duration.ofMillis(100));
+        var properties = new WaitingRoomProperties(
+                rate,
+                Duration.ofMinutes(15),
+                Duration.ofHours(12),
+                Duration.ofMillis(100),
+                false,
+                50,
+                Duration.ofSeconds(1));
         return new WaitingRoom(queue, repository, signer, clock, properties, seriesLeft::get);
     }
 
@@ -118,7 +124,7 @@ class WaitingRoomIntegrationTests {
     void shufflesThePrequeueAtTheOpeningInstant() {
         WaitingRoom a = instance(1000);
         WaitingRoom b = instance(1000);
-        a.configure(50, clock.instant().plusSeconds(60));
+        a.configure(50, clock.instant().plusSeconds(60), null);
         b.tick();
         List<TicketStatus> tickets = new ArrayList<>();
         for (int i = 0; i < 400; i++) {

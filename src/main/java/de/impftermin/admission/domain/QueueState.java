@@ -6,14 +6,18 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One queue as all instances share it: join numbers are handed out below {@code issued}; every ticket whose place is
- * below the serving counter {@code served} is admitted. The counter advances at {@code ratePerSecond}. While a
- * pre-queue is open ({@code opensAt} in the future) its tickets wait unordered; at the opening instant a random
- * {@code seed} is drawn and the {@code prequeueSize} tickets from {@code prequeueStart} on are shuffled into their
- * places. Later tickets queue in join order behind them.
+ * below the serving counter {@code served} is admitted. The counter advances at {@code admittingRate}, the rate in
+ * effect: the operator's {@code ratePerSecond} is its ceiling, and an {@code adaptive} queue moves it below that with
+ * the booking path's pressure ({@link AdmissionRate}); position and ETA use it too. While a pre-queue is open
+ * ({@code opensAt} in the future) its tickets wait unordered; at the opening instant a random {@code seed} is drawn
+ * and the {@code prequeueSize} tickets from {@code prequeueStart} on are shuffled into their places. Later tickets
+ * queue in join order behind them.
  */
 public record QueueState(
         String name,
         double ratePerSecond,
+        double admittingRate,
+        boolean adaptive,
         long issued,
         double served,
         Instant advancedAt,
@@ -21,6 +25,10 @@ public record QueueState(
         long prequeueStart,
         @Nullable Long prequeueSize,
         @Nullable Long seed) {
+
+    public AdmissionRate admission() {
+        return new AdmissionRate(admittingRate, ratePerSecond);
+    }
 
     /** Whether tickets taken at {@code now} join the (not yet shuffled) pre-queue. */
     public boolean prequeueOpen(Instant now) {
@@ -78,6 +86,6 @@ public record QueueState(
     }
 
     private long seconds(double tickets) {
-        return (long) Math.ceil(tickets / ratePerSecond);
+        return (long) Math.ceil(tickets / admittingRate);
     }
 }
