@@ -226,6 +226,15 @@ public class WaitingRoom {
         return state;
     }
 
+    /**
+     * Those waiting whom the counter is working through right now: nobody while a pre-queue waits for its opening or
+     * while the counter is paused (sold out), because the rate is not being tried then and may not grow on it.
+     */
+    long waitingForTheCounter() {
+        QueueState s = state;
+        return s.prequeueOpen(now()) || paused(s) ? 0 : s.waiting();
+    }
+
     private TicketStatus status(String token, Ticket ticket, @Nullable String subject, Instant now) {
         QueueState s = state;
         Standing standing = s.standing(ticket, now, soldOut());
