@@ -58,11 +58,18 @@ class AdmissionControl {
             return false;
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        return switch (state.admission().next(since, room.waitingForTheCounter())) {
+        boolean slowStart = repository.neverDecreased(state.name());
+        return switch (state.admission().next(since, room.waitingForTheCounter(), slowStart)) {
             case Adjustment.Decrease d ->
                 repository.decrease(state.name(), state.admittingRate(), d.to(), now, AdmissionRate.DECREASE_SPACING);
             case Adjustment.Increase i ->
-                repository.increase(state.name(), state.admittingRate(), i.to(), now, properties.adaptEvery());
+                repository.increase(
+                        state.name(),
+                        state.admittingRate(),
+                        i.to(),
+                        now,
+                        // after congestion, wait for the admitted people to show up before raising again
+                        slowStart ? properties.adaptEvery() : AdmissionRate.DECREASE_SPACING);
             case Adjustment.Keep k -> false;
         };
     }

@@ -161,6 +161,14 @@ class WaitingRoomRepository {
                         """).params(utc(opensAt), name).update();
     }
 
+    /** Whether the rate in effect is still in its slow start: not lowered since an operator last set the rate. */
+    boolean neverDecreased(String name) {
+        return jdbc.sql("select decreased_at is null from waiting_queue where name = ?")
+                .param(name)
+                .query(Boolean.class)
+                .single();
+    }
+
     private static QueueState state(ResultSet rs, int row) throws SQLException {
         return new QueueState(
                 rs.getString(1),

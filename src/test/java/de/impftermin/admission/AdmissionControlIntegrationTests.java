@@ -98,15 +98,44 @@ class AdmissionControlIntegrationTests {
         b.tick();
         assertThat(b.state().waiting()).isPositive();
 
-        assertThat(controlA.adapt()).isTrue();
-        assertThat(rateInEffect()).isEqualTo(56);
+        assertThat(controlA.adapt()).as("slow start").isTrue();
+        assertThat(rateInEffect()).isEqualTo(100);
         b.tick();
         assertThat(controlB.adapt()).as("within the interval").isFalse();
 
         clock.advance(Duration.ofSeconds(1));
         b.tick();
         assertThat(controlB.adapt()).isTrue();
-        assertThat(rateInEffect()).isEqualTo(62.6);
+        assertThat(rateInEffect()).isEqualTo(200);
+    }
+
+    @Test
+    void afterTheFirstCongestionRaisesByATenthAndOnlyEveryTwoSeconds() {
+        WaitingRoom a = room(1000, true);
+        WaitingRoom b = room(1000, true);
+        FakePressure pressure = new FakePressure();
+        AdmissionControl controlA = control(a, pressure);
+        AdmissionControl controlB = control(b, new FakePressure());
+        for (int i = 0; i < 1500; i++) {
+            a.join();
+        }
+        b.tick();
+        assertThat(controlB.adapt()).isTrue();
+        assertThat(rateInEffect()).isEqualTo(100);
+
+        clock.advance(Duration.ofSeconds(1));
+        pressure.add(100, 0, 3);
+        a.tick();
+        assertThat(controlA.adapt()).as("congested").isTrue();
+        assertThat(rateInEffect()).isEqualTo(70);
+
+        clock.advance(Duration.ofSeconds(1));
+        b.tick();
+        assertThat(controlB.adapt()).as("one second after a change").isFalse();
+        clock.advance(Duration.ofSeconds(1));
+        b.tick();
+        assertThat(controlB.adapt()).isTrue();
+        assertThat(rateInEffect()).as("a tenth and one, no more doubling").isEqualTo(78);
     }
 
     @Test
@@ -141,7 +170,7 @@ class AdmissionControlIntegrationTests {
         assertThat(control.adapt()).as("sold out").isFalse();
         seriesLeft.set(true);
         assertThat(control.adapt()).as("admitting the opened pre-queue").isTrue();
-        assertThat(rateInEffect()).isEqualTo(56);
+        assertThat(rateInEffect()).isEqualTo(100);
     }
 
     @Test

@@ -75,7 +75,7 @@ public final class Bench {
     /** A small book-out that is not reported, so that the first scenario does not measure the JIT compiling. */
     private void warmUp() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 6);
-        BookOut warmUp = new BookOut(http, jdbc, new BookOut.Config(run, 2, 300, 0, 200, 200, 0, false, 60));
+        BookOut warmUp = new BookOut(http, jdbc, new BookOut.Config(run, 2, 300, 0, 200, 200, 0, false, 60, false));
         warmUp.run(warmUp.setUp(false));
         for (int i = 0; i < 2000; i++) {
             http.get("/api/v1/availability");
@@ -93,7 +93,8 @@ public final class Bench {
                 Integer.getInteger("bench.admission", 400),
                 Integer.getInteger("bench.opensIn", hotSpot ? 20 : 20 + Integer.getInteger("bench.centres", 50)),
                 hotSpot,
-                Integer.getInteger("bench.maxSeconds", 300));
+                Integer.getInteger("bench.maxSeconds", 300),
+                Boolean.parseBoolean(System.getProperty("bench.adaptive", "true")));
         BookOut bookOut = new BookOut(http, jdbc, config);
         Instant opensAt = bookOut.setUp(true);
         double from = sampler.elapsedSeconds()
@@ -104,13 +105,17 @@ public final class Bench {
         section(
                 hotSpot ? "Hot spot" : "Book-out",
                 String.format(
-                        "%,d series over %d centre(s); %,d citizens pre-queued, then %d/s arriving; admission rate %d/s."
+                        "%,d series over %d centre(s); %,d citizens pre-queued, then %d/s arriving; admission rate %d/s%s."
                                 + " %,d confirmed in %.1f s (%,.0f confirmed series/s); %s",
                         result.series(),
                         config.centres(),
                         config.prequeued(),
                         (int) config.arrivalsPerSecond(),
                         (int) config.admissionRate(),
+                        config.adaptive()
+                                ? " as the ceiling, adaptive (rate in effect each 5 s: "
+                                        + everyFifth(result.admittingRates()) + ")"
+                                : ", fixed",
                         result.acknowledged(),
                         result.soldOutAfterSeconds(),
                         result.acknowledged() / Math.max(result.soldOutAfterSeconds(), 1e-9),
@@ -123,6 +128,14 @@ public final class Bench {
                 "invariants: " + invariants.text() + "; outcomes "
                         + result.recorder().outcomes());
         chart(name, result.recorder(), List.of("join", "poll", "hold", "confirm"));
+    }
+
+    private static String everyFifth(List<Double> rates) {
+        List<String> shown = new ArrayList<>();
+        for (int i = 0; i < rates.size(); i += 5) {
+            shown.add(String.format("%.0f", rates.get(i)));
+        }
+        return String.join(", ", shown) + "/s";
     }
 
     /** Many connections polling the availability feed as fast as they are answered, for a fixed time. */
@@ -178,8 +191,9 @@ public final class Bench {
         double rate = Integer.getInteger("bench.waitingRoomRate", 200);
         // an open release with series left, so that the queue admits (it pauses while everything is sold out)
         String run = UUID.randomUUID().toString().substring(0, 6);
-        new BookOut(http, jdbc, new BookOut.Config(run, 1, 500, 0, 1, rate, 0, false, 1)).setUp(false);
-        http.adminPut("/api/v1/admin/waiting-room", "{\"ratePerSecond\":" + rate + "}");
+        new BookOut(http, jdbc, new BookOut.Config(run, 1, 500, 0, 1, rate, 0, false, 1, false)).setUp(false);
+        // a fixed rate: this scenario checks that the counter admits at the rate set
+        http.adminPut("/api/v1/admin/waiting-room", "{\"ratePerSecond\":" + rate + ",\"adaptive\":false}");
         Http.Answer before = http.get("/api/v1/admin/waiting-room", "Authorization", http.adminAuthorization());
         Recorder recorder = new Recorder();
         AtomicBoolean over = new AtomicBoolean();

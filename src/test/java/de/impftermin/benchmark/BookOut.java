@@ -49,7 +49,8 @@ final class BookOut {
             double admissionRate,
             int opensInSeconds,
             boolean hotSpot,
-            int maxSeconds) {}
+            int maxSeconds,
+            boolean adaptive) {}
 
     record Result(
             Recorder recorder,
@@ -59,7 +60,8 @@ final class BookOut {
             long series,
             List<String> centreIds,
             Set<String> codes,
-            long falseGone) {}
+            long falseGone,
+            List<Double> admittingRates) {}
 
     private final Http http;
     private final JdbcClient jdbc;
@@ -115,9 +117,9 @@ final class BookOut {
                             id, first, first.plusDays(firstDays - 1), config.seriesPerCentre(), opensAt));
         }
         if (prequeue) {
-            Http.Answer set =
-                    http.adminPut("/api/v1/admin/waiting-room", """
-                    {"ratePerSecond":%s,"prequeueOpensAt":"%s"}""".formatted(config.admissionRate(), opensAt));
+            Http.Answer set = http.adminPut(
+                    "/api/v1/admin/waiting-room", """
+                    {"ratePerSecond":%s,"prequeueOpensAt":"%s","adaptive":%s}""".formatted(config.admissionRate(), opensAt, config.adaptive()));
             if (set.status() != 200) {
                 throw new IllegalStateException("waiting room: " + set.status() + " " + set.body());
             }
@@ -137,6 +139,8 @@ final class BookOut {
         long deadline = System.nanoTime() + (config.maxSeconds() + config.opensInSeconds()) * 1_000_000_000L;
         long opened;
         Thread feedReader = Thread.ofVirtual().start(this::readFeed);
+        List<Double> admittingRates = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Thread rateReader = Thread.ofVirtual().start(() -> readAdmittingRate(admittingRates));
         try (ExecutorService citizens = Executors.newVirtualThreadPerTaskExecutor()) {
             long n = 0;
             for (; n < config.prequeued(); n++) {
@@ -167,6 +171,7 @@ final class BookOut {
             citizens.shutdownNow();
         }
         feedReader.interrupt();
+        rateReader.interrupt();
         long lastHold = lastHoldNanos.get();
         long falseGone = goneAt.stream().filter(at -> at < lastHold).count();
         return new Result(
@@ -177,7 +182,8 @@ final class BookOut {
                 series,
                 List.copyOf(centreIds),
                 Set.copyOf(codes),
-                config.hotSpot() ? falseGone : -1);
+                config.hotSpot() ? falseGone : -1,
+                List.copyOf(admittingRates));
     }
 
     private void citizen(long n, long series) {
@@ -254,6 +260,16 @@ final class BookOut {
                 lastConfirmNanos.set(System.nanoTime());
             }
             return;
+        }
+    }
+
+    /** The queue's admission rate in effect once a second, read from the shared row as an operator's console would. */
+    private void readAdmittingRate(List<Double> rates) {
+        while (!over.get() && !Thread.currentThread().isInterrupted()) {
+            rates.add(jdbc.sql("select admitting_rate from waiting_queue where name = 'main'")
+                    .query(Double.class)
+                    .single());
+            sleep(1000);
         }
     }
 

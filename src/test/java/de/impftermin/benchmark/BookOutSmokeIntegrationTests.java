@@ -30,7 +30,7 @@ class BookOutSmokeIntegrationTests {
         BookOut bookOut = new BookOut(
                 new Http("http://localhost:" + port, "test-admin"),
                 jdbc,
-                new BookOut.Config(run, 4, 500, 0, 400, 300, 0, false, 240));
+                new BookOut.Config(run, 4, 500, 0, 400, 300, 0, false, 240, false));
         Instant opensAt = bookOut.setUp(false);
         BookOut.Result result = bookOut.run(opensAt);
         for (String op : java.util.List.of("join", "poll", "hold", "confirm")) {

@@ -8,7 +8,8 @@ import java.time.Duration;
  * how an adaptive queue moves it: additive increase, multiplicative decrease, the way TCP finds what a link carries.
  * Admitting faster than the node can book only turns admitted people into {@code 503}s, so the rate follows the
  * booking path's pressure: congested, it drops to 70 %; not congested while people wait, it climbs by 10 % + 1 per
- * step. A queue starts slowly, because the pressure of its first admissions shows only seconds later.
+ * step. A queue starts at a low rate, because the pressure of its first admissions shows only seconds later, and
+ * doubles it each step until the first congestion (TCP's slow start).
  */
 public record AdmissionRate(double inEffect, double ceiling) {
 
@@ -55,12 +56,21 @@ public record AdmissionRate(double inEffect, double ceiling) {
      * increase only while people wait, because without a queue the rate is not what limits admission.
      */
     public Adjustment next(Pressure pressure, long waiting) {
+        return next(pressure, waiting, false);
+    }
+
+    /**
+     * As {@link #next(Pressure, long)}, but in the slow start (no congestion seen since the operator set the rate) the
+     * rate doubles instead of climbing by 10 %: from the initial 50/s a queue reaches 3,200/s in six steps, where 10 %
+     * steps took 25 s to reach 700/s in the book-out benchmark while thousands waited for a free node.
+     */
+    public Adjustment next(Pressure pressure, long waiting, boolean slowStart) {
         if (congested(pressure)) {
             double lower = Math.max(floor(), hundredths(inEffect * DECREASE));
             return lower < inEffect ? new Adjustment.Decrease(lower) : new Adjustment.Keep();
         }
         if (waiting > 0) {
-            double higher = Math.min(ceiling, hundredths(inEffect * INCREASE + 1));
+            double higher = Math.min(ceiling, hundredths(slowStart ? inEffect * 2 : inEffect * INCREASE + 1));
             return higher > inEffect ? new Adjustment.Increase(higher) : new Adjustment.Keep();
         }
         return new Adjustment.Keep();

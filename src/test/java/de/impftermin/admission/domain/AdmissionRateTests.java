@@ -101,4 +101,13 @@ class AdmissionRateTests {
         assertThatThrownBy(() -> new AdmissionRate(0, 100)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new AdmissionRate(Double.NaN, 100)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void doublesInTheSlowStartUntilTheFirstCongestion() {
+        assertThat(new AdmissionRate(50, 3000).next(CALM, 1000, true)).isEqualTo(new Increase(100));
+        assertThat(new AdmissionRate(2000, 3000).next(CALM, 1000, true)).isEqualTo(new Increase(3000));
+        assertThat(new AdmissionRate(800, 3000).next(new Pressure(100, 0, 5), 1000, true))
+                .isEqualTo(new Decrease(560));
+        assertThat(new AdmissionRate(800, 3000).next(CALM, 0, true)).isEqualTo(new Keep());
+    }
 }
