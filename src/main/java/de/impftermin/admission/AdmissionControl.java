@@ -6,6 +6,7 @@ import de.impftermin.admission.domain.QueueState;
 import de.impftermin.platform.BookingPressure;
 import de.impftermin.platform.BookingPressure.Pressure;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -27,6 +28,7 @@ class AdmissionControl {
     private final Clock clock;
     private final WaitingRoomProperties properties;
     private Pressure seen;
+    private Instant seenAt;
 
     AdmissionControl(
             WaitingRoom room,
@@ -40,6 +42,7 @@ class AdmissionControl {
         this.clock = clock;
         this.properties = properties;
         this.seen = pressure.totals();
+        this.seenAt = clock.instant();
     }
 
     /**
@@ -53,13 +56,16 @@ class AdmissionControl {
         Pressure totals = pressure.totals();
         Pressure since = totals.minus(seen);
         seen = totals;
+        Instant looked = clock.instant();
+        double seconds = Duration.between(seenAt, looked).toNanos() / 1e9;
+        seenAt = looked;
         QueueState state = room.state();
         if (!state.adaptive()) {
             return false;
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         boolean slowStart = repository.neverDecreased(state.name());
-        return switch (state.admission().next(since, room.waitingForTheCounter(), slowStart)) {
+        return switch (state.admission().next(since, room.waitingForTheCounter(), slowStart, seconds)) {
             case Adjustment.Decrease d ->
                 repository.decrease(state.name(), state.admittingRate(), d.to(), now, AdmissionRate.DECREASE_SPACING);
             case Adjustment.Increase i ->

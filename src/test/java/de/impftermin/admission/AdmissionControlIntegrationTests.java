@@ -91,7 +91,8 @@ class AdmissionControlIntegrationTests {
         WaitingRoom a = room(1000, true);
         WaitingRoom b = room(1000, true);
         AdmissionControl controlA = control(a, new FakePressure());
-        AdmissionControl controlB = control(b, new FakePressure());
+        FakePressure busyB = new FakePressure();
+        AdmissionControl controlB = control(b, busyB);
         for (int i = 0; i < 1500; i++) {
             a.join();
         }
@@ -105,6 +106,10 @@ class AdmissionControlIntegrationTests {
 
         clock.advance(Duration.ofSeconds(1));
         b.tick();
+        busyB.add(99, 0, 0);
+        assertThat(controlB.adapt()).as("fewer requests than people admitted").isFalse();
+        clock.advance(Duration.ofSeconds(1));
+        busyB.add(400, 0, 0);
         assertThat(controlB.adapt()).isTrue();
         assertThat(rateInEffect()).isEqualTo(200);
     }
@@ -115,7 +120,8 @@ class AdmissionControlIntegrationTests {
         WaitingRoom b = room(1000, true);
         FakePressure pressure = new FakePressure();
         AdmissionControl controlA = control(a, pressure);
-        AdmissionControl controlB = control(b, new FakePressure());
+        FakePressure busyB = new FakePressure();
+        AdmissionControl controlB = control(b, busyB);
         for (int i = 0; i < 1500; i++) {
             a.join();
         }
@@ -134,6 +140,7 @@ class AdmissionControlIntegrationTests {
         assertThat(controlB.adapt()).as("one second after a change").isFalse();
         clock.advance(Duration.ofSeconds(1));
         b.tick();
+        busyB.add(200, 0, 0);
         assertThat(controlB.adapt()).isTrue();
         assertThat(rateInEffect()).as("a tenth and one, no more doubling").isEqualTo(78);
     }
@@ -198,13 +205,15 @@ class AdmissionControlIntegrationTests {
     @Test
     void configuringStartsTheRateInEffectOverAtTheInitialRate() {
         WaitingRoom room = room(1000, true);
-        AdmissionControl control = control(room, new FakePressure());
+        FakePressure busy = new FakePressure();
+        AdmissionControl control = control(room, busy);
         for (int i = 0; i < 1500; i++) {
             room.join();
         }
         for (int i = 0; i < 3; i++) {
             clock.advance(Duration.ofSeconds(1));
             room.tick();
+            busy.add(1000, 0, 0);
             assertThat(control.adapt()).isTrue();
         }
         assertThat(rateInEffect()).isGreaterThan(60);

@@ -104,10 +104,20 @@ class AdmissionRateTests {
 
     @Test
     void doublesInTheSlowStartUntilTheFirstCongestion() {
-        assertThat(new AdmissionRate(50, 3000).next(CALM, 1000, true)).isEqualTo(new Increase(100));
-        assertThat(new AdmissionRate(2000, 3000).next(CALM, 1000, true)).isEqualTo(new Increase(3000));
-        assertThat(new AdmissionRate(800, 3000).next(new Pressure(100, 0, 5), 1000, true))
+        assertThat(new AdmissionRate(50, 3000).next(CALM, 1000, true, 1)).isEqualTo(new Increase(100));
+        assertThat(new AdmissionRate(2000, 3000).next(new Pressure(4000, 10, 0), 1000, true, 1))
+                .isEqualTo(new Increase(3000));
+        assertThat(new AdmissionRate(800, 3000).next(new Pressure(100, 0, 5), 1000, true, 1))
                 .isEqualTo(new Decrease(560));
-        assertThat(new AdmissionRate(800, 3000).next(CALM, 0, true)).isEqualTo(new Keep());
+        assertThat(new AdmissionRate(800, 3000).next(CALM, 0, true, 1)).isEqualTo(new Keep());
+    }
+
+    @Test
+    void raisesOnlyARateThatTheBookingPathAlreadySees() {
+        // 405 requests in a second, fewer than the 500 people admitted in it: they have not all arrived yet
+        assertThat(new AdmissionRate(500, 3000).next(CALM, 1000, true, 1)).isEqualTo(new Keep());
+        assertThat(new AdmissionRate(500, 3000).next(CALM, 1000, false, 1)).isEqualTo(new Keep());
+        assertThat(new AdmissionRate(400, 3000).next(CALM, 1000, false, 1)).isEqualTo(new Increase(441));
+        assertThat(new AdmissionRate(100, 3000).next(CALM, 1000, false, 5)).isEqualTo(new Keep());
     }
 }
