@@ -64,7 +64,7 @@ class AdmissionControl {
             return false;
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        boolean slowStart = repository.neverDecreased(state.name());
+        boolean slowStart = state.rising();
         return switch (state.admission().next(since, room.waitingForTheCounter(), slowStart, seconds)) {
             case Adjustment.Decrease d ->
                 repository.decrease(state.name(), state.admittingRate(), d.to(), now, AdmissionRate.DECREASE_SPACING);

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Repository;
 class WaitingRoomRepository {
 
     private static final String COLUMNS =
-            "name, rate_per_second, admitting_rate, adaptive, issued, served, advanced_at,"
+            "name, rate_per_second, admitting_rate, adaptive, adaptive and decreased_at is null, issued, served, advanced_at,"
                     + " opens_at, prequeue_start, prequeue_size, seed";
 
     private final JdbcClient jdbc;
@@ -161,27 +161,20 @@ class WaitingRoomRepository {
                         """).params(utc(opensAt), name).update();
     }
 
-    /** Whether the rate in effect is still in its slow start: not lowered since an operator last set the rate. */
-    boolean neverDecreased(String name) {
-        return jdbc.sql("select decreased_at is null from waiting_queue where name = ?")
-                .param(name)
-                .query(Boolean.class)
-                .single();
-    }
-
     private static QueueState state(ResultSet rs, int row) throws SQLException {
         return new QueueState(
                 rs.getString(1),
                 rs.getDouble(2),
                 rs.getDouble(3),
                 rs.getBoolean(4),
-                rs.getLong(5),
-                rs.getDouble(6),
-                rs.getObject(7, OffsetDateTime.class).toInstant(),
-                instant(rs.getObject(8, OffsetDateTime.class)),
-                rs.getLong(9),
-                rs.getObject(10, Long.class),
-                rs.getObject(11, Long.class));
+                rs.getBoolean(5),
+                rs.getLong(6),
+                rs.getDouble(7),
+                rs.getObject(8, OffsetDateTime.class).toInstant(),
+                instant(rs.getObject(9, OffsetDateTime.class)),
+                rs.getLong(10),
+                rs.getObject(11, Long.class),
+                rs.getObject(12, Long.class));
     }
 
     private static @Nullable Instant instant(@Nullable OffsetDateTime value) {

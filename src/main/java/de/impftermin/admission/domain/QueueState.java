@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
  * One queue as all instances share it: join numbers are handed out below {@code issued}; every ticket whose place is
  * below the serving counter {@code served} is admitted. The counter advances at {@code admittingRate}, the rate in
  * effect: the operator's {@code ratePerSecond} is its ceiling, and an {@code adaptive} queue moves it below that with
- * the booking path's pressure ({@link AdmissionRate}); position and ETA use it too. While a pre-queue is open
+ * the booking path's pressure ({@link AdmissionRate}); position and ETA use it too, except while it is still
+ * {@code rising} from its start (then the ETA assumes the ceiling). While a pre-queue is open
  * ({@code opensAt} in the future) its tickets wait unordered; at the opening instant a random {@code seed} is drawn
  * and the {@code prequeueSize} tickets from {@code prequeueStart} on are shuffled into their places. Later tickets
  * queue in join order behind them.
@@ -18,6 +19,7 @@ public record QueueState(
         double ratePerSecond,
         double admittingRate,
         boolean adaptive,
+        boolean rising,
         long issued,
         double served,
         Instant advancedAt,
@@ -85,7 +87,13 @@ public record QueueState(
         return new Standing(Standing.Kind.WAITING, (long) ahead + 1, seconds(ahead + 1));
     }
 
+    /**
+     * While an adaptive queue is still rising (no congestion since the rate was set) the rate in effect doubles every
+     * second towards the ceiling, so the wait is estimated at the ceiling: estimated at the starting 50/s, the 2,000
+     * people of a pre-queue were told 40 s, polled again only after 20 s, and the rate could not rise for want of
+     * people arriving (it rises only when used).
+     */
     private long seconds(double tickets) {
-        return (long) Math.ceil(tickets / admittingRate);
+        return (long) Math.ceil(tickets / (rising ? ratePerSecond : admittingRate));
     }
 }

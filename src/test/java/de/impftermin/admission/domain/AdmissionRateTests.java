@@ -108,7 +108,7 @@ class AdmissionRateTests {
         assertThat(new AdmissionRate(2000, 3000).next(new Pressure(4000, 10, 0), 1000, true, 1))
                 .isEqualTo(new Increase(3000));
         assertThat(new AdmissionRate(800, 3000).next(new Pressure(100, 0, 5), 1000, true, 1))
-                .isEqualTo(new Decrease(560));
+                .isEqualTo(new Decrease(400));
         assertThat(new AdmissionRate(800, 3000).next(CALM, 0, true, 1)).isEqualTo(new Keep());
     }
 
@@ -119,5 +119,19 @@ class AdmissionRateTests {
         assertThat(new AdmissionRate(500, 3000).next(CALM, 1000, false, 1)).isEqualTo(new Keep());
         assertThat(new AdmissionRate(400, 3000).next(CALM, 1000, false, 1)).isEqualTo(new Increase(441));
         assertThat(new AdmissionRate(100, 3000).next(CALM, 1000, false, 5)).isEqualTo(new Keep());
+    }
+
+    @Test
+    void lowersACongestedRateToWhatThePathBooksAtMostHalvingIt() {
+        // 800 admitted per second, the path served 500 requests: 250 people; 90 % of that
+        assertThat(new AdmissionRate(800, 3000).next(new Pressure(480, 20, 100), 1000, false, 1))
+                .isEqualTo(new Decrease(400));
+        assertThat(new AdmissionRate(400, 3000).next(new Pressure(480, 20, 100), 1000, false, 1))
+                .isEqualTo(new Decrease(225));
+        assertThat(new AdmissionRate(200, 3000).next(new Pressure(480, 20, 100), 1000, false, 1))
+                .as("under what the path books: the backlog of an earlier rate")
+                .isEqualTo(new Keep());
+        assertThat(new AdmissionRate(100, 3000).next(new Pressure(0, 0, 100), 1000, false, 1))
+                .isEqualTo(new Decrease(60));
     }
 }

@@ -11,7 +11,7 @@ class QueueStateTests {
 
     @Test
     void admitsTicketsBelowTheServingCounter() {
-        QueueState state = new QueueState("q", 10, 10, false, 100, 40.5, NOW, null, 0, null, null);
+        QueueState state = new QueueState("q", 10, 10, false, false, 100, 40.5, NOW, null, 0, null, null);
         assertThat(state.standing(new Ticket("q", 40, null), NOW, false).kind()).isEqualTo(Standing.Kind.ADMITTED);
         Standing waiting = state.standing(new Ticket("q", 41, null), NOW, false);
         assertThat(waiting.kind()).isEqualTo(Standing.Kind.WAITING);
@@ -21,15 +21,23 @@ class QueueStateTests {
 
     @Test
     void computesTheEtaAtTheRateInEffectNotAtTheCeiling() {
-        QueueState state = new QueueState("q", 1000, 50, true, 1000, 100, NOW, null, 0, null, null);
+        QueueState state = new QueueState("q", 1000, 50, true, false, 1000, 100, NOW, null, 0, null, null);
         Standing waiting = state.standing(new Ticket("q", 599, null), NOW, false);
         assertThat(waiting.position()).isEqualTo(500);
         assertThat(waiting.etaSeconds()).isEqualTo(10);
     }
 
     @Test
+    void computesTheEtaAtTheCeilingWhileTheRateStillRisesFromItsStart() {
+        QueueState state = new QueueState("q", 1000, 50, true, true, 1000, 100, NOW, null, 0, null, null);
+        Standing waiting = state.standing(new Ticket("q", 599, null), NOW, false);
+        assertThat(waiting.position()).isEqualTo(500);
+        assertThat(waiting.etaSeconds()).isEqualTo(1);
+    }
+
+    @Test
     void tellsWaitingTicketsWhenSoldOutButKeepsAdmittedOnes() {
-        QueueState state = new QueueState("q", 10, 10, false, 100, 40, NOW, null, 0, null, null);
+        QueueState state = new QueueState("q", 10, 10, false, false, 100, 40, NOW, null, 0, null, null);
         assertThat(state.standing(new Ticket("q", 39, null), NOW, true).kind()).isEqualTo(Standing.Kind.ADMITTED);
         assertThat(state.standing(new Ticket("q", 60, null), NOW, true).kind()).isEqualTo(Standing.Kind.SOLD_OUT);
     }
@@ -37,7 +45,7 @@ class QueueStateTests {
     @Test
     void keepsThePrequeueUnorderedUntilTheOpeningInstant() {
         Instant opens = NOW.plusSeconds(60);
-        QueueState before = new QueueState("q", 10, 10, false, 50, 10, NOW, opens, 10, null, null);
+        QueueState before = new QueueState("q", 10, 10, false, false, 50, 10, NOW, opens, 10, null, null);
         Ticket ticket = new Ticket("q", 12, opens.getEpochSecond());
         Standing standing = before.standing(ticket, NOW, true);
         assertThat(standing.kind()).isEqualTo(Standing.Kind.WAITING);
@@ -45,14 +53,14 @@ class QueueStateTests {
         assertThat(standing.etaSeconds()).isEqualTo(60 + 2);
         assertThat(before.place(ticket)).isEqualTo(-1);
 
-        QueueState after = new QueueState("q", 10, 10, false, 50, 10, opens, opens, 10, 40L, 99L);
+        QueueState after = new QueueState("q", 10, 10, false, false, 50, 10, opens, opens, 10, 40L, 99L);
         assertThat(after.place(ticket)).isEqualTo(10 + new Shuffle(99L, 40).place(2));
     }
 
     @Test
     void ticketsOfAnEarlierPrequeueKeepTheirNumber() {
         Instant opens = NOW.plusSeconds(60);
-        QueueState state = new QueueState("q", 10, 10, false, 50, 10, NOW, opens, 10, 40L, 99L);
+        QueueState state = new QueueState("q", 10, 10, false, false, 50, 10, NOW, opens, 10, 40L, 99L);
         assertThat(state.place(new Ticket("q", 7, NOW.minusSeconds(3600).getEpochSecond())))
                 .isEqualTo(7);
     }
