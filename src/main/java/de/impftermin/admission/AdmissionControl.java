@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
  * looks at the pressure on its own booking path since it last looked and applies {@link AdmissionRate#next}. Several
  * instances share the rate: each change is one guarded update that only succeeds on the rate the decision was made
  * on, a decrease at most once per {@link AdmissionRate#DECREASE_SPACING} and an increase at most once per interval
- * over all instances, so that two instances seeing the same rush lower the rate once, not twice.
+ * over all instances, so that two instances seeing the same rush lower the rate once, not twice. Whether the rate is
+ * used is judged on the booking requests of all instances, which each adds to the shared row as it looks.
  */
 @Component
 class AdmissionControl {
@@ -29,6 +30,8 @@ class AdmissionControl {
     private final WaitingRoomProperties properties;
     private Pressure seen;
     private Instant seenAt;
+    /** The count of booking-path requests of all instances at the last look; -1 before the first. */
+    private long seenEverywhere = -1;
 
     AdmissionControl(
             WaitingRoom room,
@@ -65,7 +68,11 @@ class AdmissionControl {
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         boolean slowStart = state.rising();
-        return switch (state.admission().next(since, room.waitingForTheCounter(), slowStart, seconds)) {
+        long everywhere = repository.addBookingRequests(state.name(), since.passed() + since.delayed());
+        long servedEverywhere = seenEverywhere < 0 ? since.passed() + since.delayed() : everywhere - seenEverywhere;
+        seenEverywhere = everywhere;
+        return switch (state.admission()
+                .next(since, room.waitingForTheCounter(), slowStart, seconds, servedEverywhere)) {
             case Adjustment.Decrease d ->
                 repository.decrease(state.name(), state.admittingRate(), d.to(), now, AdmissionRate.DECREASE_SPACING);
             case Adjustment.Increase i ->

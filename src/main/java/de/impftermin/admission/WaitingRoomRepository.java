@@ -151,6 +151,19 @@ class WaitingRoomRepository {
                 == 1;
     }
 
+    /**
+     * Adds this instance's booking-path requests since its last call to the count of all instances.
+     *
+     * @return the count of all instances so far
+     */
+    long addBookingRequests(String name, long requests) {
+        return jdbc.sql("update waiting_queue set booking_requests = booking_requests + ? where name = ?"
+                        + " returning booking_requests")
+                .params(requests, name)
+                .query(Long.class)
+                .single();
+    }
+
     /** Opens a new pre-queue: tickets from now until {@code opensAt} are shuffled at that instant. */
     void openPrequeue(String name, Instant opensAt) {
         jdbc.sql("""

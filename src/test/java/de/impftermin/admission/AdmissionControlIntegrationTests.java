@@ -71,8 +71,8 @@ class AdmissionControlIntegrationTests {
         clock.advance(Duration.ofSeconds(1));
         a.tick();
         b.tick();
-        onA.add(100, 0, 3);
-        onB.add(100, 30, 0);
+        onA.add(10, 0, 3);
+        onB.add(10, 3, 0);
         assertThat(controlA.adapt()).as("a second after the decrease").isFalse();
         assertThat(controlB.adapt()).as("a second after the decrease").isFalse();
         assertThat(rateInEffect()).isEqualTo(35);
@@ -80,10 +80,12 @@ class AdmissionControlIntegrationTests {
         clock.advance(Duration.ofSeconds(1));
         a.tick();
         b.tick();
-        onA.add(100, 0, 1);
-        onB.add(100, 0, 1);
+        onA.add(10, 0, 1);
+        onB.add(10, 0, 1);
         assertThat(concurrently(controlA::adapt, controlB::adapt)).containsExactlyInAnyOrder(true, false);
-        assertThat(rateInEffect()).isEqualTo(24.5);
+        assertThat(rateInEffect())
+                .as("at most 22 people a second booked: 90 % of that, but at most halving, and not under the floor")
+                .isEqualTo(20);
     }
 
     @Test
@@ -115,6 +117,35 @@ class AdmissionControlIntegrationTests {
     }
 
     @Test
+    void judgesWhetherTheRateIsUsedOnTheRequestsOfAllInstances() {
+        WaitingRoom a = room(1000, true);
+        WaitingRoom b = room(1000, true);
+        FakePressure onA = new FakePressure();
+        FakePressure onB = new FakePressure();
+        AdmissionControl controlA = control(a, onA);
+        AdmissionControl controlB = control(b, onB);
+        for (int i = 0; i < 1500; i++) {
+            a.join();
+        }
+        b.tick();
+
+        clock.advance(Duration.ofSeconds(1));
+        onB.add(30, 0, 0);
+        assertThat(controlB.adapt()).as("30 requests for 50 admitted").isFalse();
+        onA.add(30, 0, 0);
+        assertThat(controlA.adapt()).as("30 requests for 50 admitted").isFalse();
+
+        clock.advance(Duration.ofSeconds(1));
+        onB.add(30, 0, 0);
+        a.tick();
+        b.tick();
+        assertThat(controlB.adapt())
+                .as("each instance saw 30 of the 60 requests a second, together more than the 50 admitted")
+                .isTrue();
+        assertThat(rateInEffect()).isEqualTo(100);
+    }
+
+    @Test
     void afterTheFirstCongestionRaisesByATenthAndOnlyEveryTwoSeconds() {
         WaitingRoom a = room(1000, true);
         WaitingRoom b = room(1000, true);
@@ -133,7 +164,9 @@ class AdmissionControlIntegrationTests {
         pressure.add(100, 0, 3);
         a.tick();
         assertThat(controlA.adapt()).as("congested").isTrue();
-        assertThat(rateInEffect()).isEqualTo(70);
+        assertThat(rateInEffect())
+                .as("90 % of the 50 people a second the path booked, at most halving")
+                .isEqualTo(50);
 
         clock.advance(Duration.ofSeconds(1));
         b.tick();
@@ -142,7 +175,7 @@ class AdmissionControlIntegrationTests {
         b.tick();
         busyB.add(200, 0, 0);
         assertThat(controlB.adapt()).isTrue();
-        assertThat(rateInEffect()).as("a tenth and one, no more doubling").isEqualTo(78);
+        assertThat(rateInEffect()).as("a tenth and one, no more doubling").isEqualTo(56);
     }
 
     @Test
@@ -199,7 +232,9 @@ class AdmissionControlIntegrationTests {
         assertThat(admitted(room, tickets)).isEqualTo(1150);
         TicketStatus last = room.status(tickets.getLast().ticket());
         assertThat(last.position()).isEqualTo(850);
-        assertThat(last.etaSeconds()).as("at 50 per second").isEqualTo(17);
+        assertThat(last.etaSeconds())
+                .as("still rising from its start: estimated at the ceiling")
+                .isEqualTo(1);
     }
 
     @Test

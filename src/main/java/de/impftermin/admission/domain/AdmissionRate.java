@@ -62,13 +62,22 @@ public record AdmissionRate(double inEffect, double ceiling) {
         return next(pressure, waiting, false, 0);
     }
 
+    /** As {@link #next(Pressure, long, boolean, double, long)} with only this instance's requests served. */
+    public Adjustment next(Pressure pressure, long waiting, boolean slowStart, double seconds) {
+        return next(pressure, waiting, slowStart, seconds, pressure.passed() + pressure.delayed());
+    }
+
     /**
-     * As {@link #next(Pressure, long)} over an interval of {@code seconds}: raising only a rate that is used, and
+     * As {@link #next(Pressure, long)} over an interval of {@code seconds}, in which the booking paths of all
+     * instances served {@code servedEverywhere} requests (congestion is judged on this instance's {@code pressure}):
+     * raising only a rate that is used, at least one request per person admitted (each holds and confirms, so fewer
+     * mean the admitted have not arrived yet: they poll every few seconds, and raising before they arrive overshot
+     * from 50/s to 2,100/s in the book-out benchmark and let the whole queue into {@code 503}s), and
      * lowering a congested rate to what the path books (at most halving it) instead of by 30 %. In the slow start (no
      * congestion seen since the operator set the rate) the rate doubles instead of climbing by 10 %: from the initial 50/s a queue reaches 3,200/s in six steps, where 10 %
      * steps took 25 s to reach 700/s in the book-out benchmark while thousands waited for a free node.
      */
-    public Adjustment next(Pressure pressure, long waiting, boolean slowStart, double seconds) {
+    public Adjustment next(Pressure pressure, long waiting, boolean slowStart, double seconds, long servedEverywhere) {
         if (congested(pressure)) {
             double lower = Math.max(floor(), hundredths(inEffect * DECREASE));
             if (seconds > 0) {
@@ -76,7 +85,7 @@ public record AdmissionRate(double inEffect, double ceiling) {
                 // steps. A rate already under it means the congestion is the backlog of an earlier, higher rate
                 // (the admitted arrive seconds later): lowering again then only starved the queue, down to the floor
                 // in the book-out benchmark.
-                double booking = (pressure.passed() + pressure.delayed()) / seconds / REQUESTS_PER_PERSON;
+                double booking = servedEverywhere / seconds / REQUESTS_PER_PERSON;
                 if (inEffect <= booking) {
                     return new Adjustment.Keep();
                 }
@@ -84,7 +93,7 @@ public record AdmissionRate(double inEffect, double ceiling) {
             }
             return lower < inEffect ? new Adjustment.Decrease(lower) : new Adjustment.Keep();
         }
-        if (waiting > 0 && used(pressure, seconds)) {
+        if (waiting > 0 && servedEverywhere >= inEffect * seconds) {
             double higher = Math.min(ceiling, hundredths(slowStart ? inEffect * 2 : inEffect * INCREASE + 1));
             return higher > inEffect ? new Adjustment.Increase(higher) : new Adjustment.Keep();
         }
@@ -92,16 +101,6 @@ public record AdmissionRate(double inEffect, double ceiling) {
     }
 
     /** Rates operators can read: 111 per second, not 111.00000000000001. */
-    /**
-     * Whether the booking path saw at least one request per person admitted in the interval: each admitted person
-     * holds and confirms, so fewer requests mean the admitted have not arrived yet (they poll every few seconds) and
-     * the rate's effect is still to come. Raising it then overshot: doubling without this check went from 50/s to
-     * 2,100/s before the first admitted person booked, and let the whole queue into {@code 503}s.
-     */
-    boolean used(Pressure pressure, double seconds) {
-        return pressure.passed() + pressure.delayed() >= inEffect * seconds;
-    }
-
     private static double hundredths(double rate) {
         return Math.round(rate * 100) / 100.0;
     }
