@@ -81,7 +81,10 @@ public record QueueState(
             long untilOpening = opensAt == null
                     ? 0
                     : Math.max(0, Duration.between(now, opensAt).toSeconds());
-            return new Standing(Standing.Kind.WAITING, size, untilOpening + seconds(size / 2.0));
+            // at the starting rate, not the ceiling: an estimate at the ceiling made the whole pre-queue poll every
+            // second in the last seconds before the opening (a million pages, a million polls a second)
+            long afterOpening = (long) Math.ceil(size / 2.0 / admittingRate);
+            return new Standing(Standing.Kind.WAITING, size, untilOpening + afterOpening);
         }
         double ahead = place - Math.floor(served);
         return new Standing(Standing.Kind.WAITING, (long) ahead + 1, seconds(ahead + 1));

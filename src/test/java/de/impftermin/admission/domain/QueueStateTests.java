@@ -58,6 +58,17 @@ class QueueStateTests {
     }
 
     @Test
+    void estimatesAnUnshuffledPrequeueAtTheStartingRateEvenWhileRising() {
+        Instant opens = NOW.plusSeconds(20);
+        QueueState rising = new QueueState("q", 3000, 50, true, true, 2000, 0, NOW, opens, 0, null, null);
+        Standing standing = rising.standing(new Ticket("q", 1500, opens.getEpochSecond()), NOW, false);
+        assertThat(standing.position()).isEqualTo(2000);
+        assertThat(standing.etaSeconds())
+                .as("20 s until the opening, then half of 2,000 at 50/s")
+                .isEqualTo(20 + 20);
+    }
+
+    @Test
     void ticketsOfAnEarlierPrequeueKeepTheirNumber() {
         Instant opens = NOW.plusSeconds(60);
         QueueState state = new QueueState("q", 10, 10, false, false, 50, 10, NOW, opens, 10, 40L, 99L);
