@@ -15,6 +15,8 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -34,6 +36,8 @@ import org.springframework.stereotype.Service;
 public class WaitingRoom {
 
     static final String DEFAULT_QUEUE = "main";
+    private static final Logger log = LoggerFactory.getLogger(WaitingRoom.class);
+    private static final long SLOW_TICK_MILLIS = 1000;
     private static final String TICKET = "ticket";
     private static final String PASS = "pass";
     private static final int MAX_BLOCK = 1024;
@@ -52,6 +56,7 @@ public class WaitingRoom {
     private @Nullable Block spare;
     private int blockSize = 1;
     private final AtomicLong joinsSinceTick = new AtomicLong();
+    private volatile long tickedAt = System.nanoTime();
 
     @Autowired
     WaitingRoom(
@@ -175,6 +180,7 @@ public class WaitingRoom {
     /** Steps the shared serving counter (one instance per step wins) and refreshes this instance's view of it. */
     @Scheduled(fixedDelayString = "${impftermin.waiting-room.step:100ms}")
     void tick() {
+        long started = System.nanoTime();
         Instant now = now();
         if (state.shuffleDue(now)) {
             shuffle(now);
@@ -183,6 +189,20 @@ public class WaitingRoom {
                 .advance(queue, now, paused(state), properties.step().toMillis())
                 .orElseGet(() -> repository.load(queue));
         reserveSpare(now);
+        tickedAt = System.nanoTime();
+        long millis = (tickedAt - started) / 1_000_000;
+        if (millis > SLOW_TICK_MILLIS) {
+            log.warn("The waiting-room step took {} ms; polls saw a standing serving counter meanwhile", millis);
+        }
+    }
+
+    /**
+     * Seconds since this instance last stepped the counter and refreshed its view of it (every {@code step} normally).
+     * Everything a poll answers comes from that view, so when this grows, nobody is admitted here: a benchmark run once
+     * admitted nobody for about 60 s with nothing logged, which this makes visible as a metric.
+     */
+    double secondsSinceTick() {
+        return (System.nanoTime() - tickedAt) / 1e9;
     }
 
     /**

@@ -146,6 +146,20 @@ class AdmissionControlIntegrationTests {
     }
 
     @Test
+    void showsHowLongAgoTheInstanceSteppedTheCounterAsAMetric() {
+        assertThat(meters.get("impftermin.waiting-room.step.age").gauge().value())
+                .as("the application's own queue is stepped every 100 ms")
+                .isLessThan(1.0);
+        assertThat(meters.get("impftermin.waiting-room.admitting-rate").gauge().value())
+                .isPositive();
+        WaitingRoom room = room(1000, true);
+        room.tick();
+        double justNow = room.secondsSinceTick();
+        assertThat(justNow).isLessThan(1.0);
+        assertThat(room.secondsSinceTick()).isGreaterThanOrEqualTo(justNow);
+    }
+
+    @Test
     void afterTheFirstCongestionRaisesByATenthAndOnlyEveryTwoSeconds() {
         WaitingRoom a = room(1000, true);
         WaitingRoom b = room(1000, true);
