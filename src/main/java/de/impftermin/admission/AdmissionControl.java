@@ -45,7 +45,7 @@ class AdmissionControl {
         this.clock = clock;
         this.properties = properties;
         this.seen = pressure.totals();
-        this.seenAt = clock.instant();
+        this.seenAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     /**
@@ -59,14 +59,13 @@ class AdmissionControl {
         Pressure totals = pressure.totals();
         Pressure since = totals.minus(seen);
         seen = totals;
-        Instant looked = clock.instant();
-        double seconds = Duration.between(seenAt, looked).toNanos() / 1e9;
-        seenAt = looked;
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        double seconds = Duration.between(seenAt, now).toNanos() / 1e9;
+        seenAt = now;
         QueueState state = room.state();
         if (!state.adaptive()) {
             return false;
         }
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         boolean slowStart = state.rising();
         long everywhere = repository.addBookingRequests(state.name(), since.passed() + since.delayed());
         long servedEverywhere = seenEverywhere < 0 ? since.passed() + since.delayed() : everywhere - seenEverywhere;

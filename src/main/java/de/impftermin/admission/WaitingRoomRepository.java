@@ -116,18 +116,7 @@ class WaitingRoomRepository {
      * @return whether this call changed the rate
      */
     boolean decrease(String name, double from, double to, Instant now, Duration spacing) {
-        return jdbc.sql("""
-                        update waiting_queue set admitting_rate = :to, adapted_at = :now, decreased_at = :now
-                        where name = :name and adaptive and admitting_rate = :from
-                          and (decreased_at is null or decreased_at <= :now - make_interval(secs => :spacing))
-                        """)
-                        .param("to", to)
-                        .param("now", utc(now))
-                        .param("name", name)
-                        .param("from", from)
-                        .param("spacing", spacing.toNanos() / 1e9)
-                        .update()
-                == 1;
+        return change(name, from, to, now, spacing, "decreased_at", ", decreased_at = :now");
     }
 
     /**
@@ -137,11 +126,16 @@ class WaitingRoomRepository {
      * @return whether this call changed the rate
      */
     boolean increase(String name, double from, double to, Instant now, Duration spacing) {
-        return jdbc.sql("""
-                        update waiting_queue set admitting_rate = least(:to, rate_per_second), adapted_at = :now
-                        where name = :name and adaptive and admitting_rate = :from
-                          and (adapted_at is null or adapted_at <= :now - make_interval(secs => :spacing))
-                        """)
+        return change(name, from, to, now, spacing, "adapted_at", "");
+    }
+
+    /** One guarded change of the rate in effect, spaced by {@code spacedBy} (a column name, never user input). */
+    private boolean change(
+            String name, double from, double to, Instant now, Duration spacing, String spacedBy, String alsoSet) {
+        return jdbc.sql("update waiting_queue set admitting_rate = least(:to, rate_per_second), adapted_at = :now"
+                                + alsoSet
+                                + " where name = :name and adaptive and admitting_rate = :from and (" + spacedBy
+                                + " is null or " + spacedBy + " <= :now - make_interval(secs => :spacing))")
                         .param("to", to)
                         .param("now", utc(now))
                         .param("name", name)

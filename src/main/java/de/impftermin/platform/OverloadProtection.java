@@ -168,8 +168,8 @@ class OverloadProtection extends OncePerRequestFilter implements BookingPressure
      * then always find a connection instead of queueing behind a rush of bookings, which made joins wait seconds),
      * how long a request may wait for a slot, the {@code Retry-After} it is told otherwise, and the wait beyond which
      * a request that got its slot counts as delayed (a sign of congestion; well below {@code maxWait}). At 20 ms the
-     * adaptive admission let the book-out run at p99 273–359 ms for hold and confirm; at 5 ms it keeps p99 at
-     * 209–220 ms, inside the 250 ms target, for 5 % less throughput (128 instead of 135 series/s).
+     * adaptive admission let the book-out run at p99 273–359 ms for hold and confirm (two runs); at 5 ms p99 was
+     * 209–321 ms over five runs, inside the 250 ms target in two of them.
      */
     @ConfigurationProperties("impftermin.overload")
     record Limits(

@@ -83,8 +83,7 @@ public record QueueState(
                     : Math.max(0, Duration.between(now, opensAt).toSeconds());
             // at the starting rate, not the ceiling: an estimate at the ceiling made the whole pre-queue poll every
             // second in the last seconds before the opening (a million pages, a million polls a second)
-            long afterOpening = (long) Math.ceil(size / 2.0 / admittingRate);
-            return new Standing(Standing.Kind.WAITING, size, untilOpening + afterOpening);
+            return new Standing(Standing.Kind.WAITING, size, untilOpening + seconds(size / 2.0, admittingRate));
         }
         double ahead = place - Math.floor(served);
         return new Standing(Standing.Kind.WAITING, (long) ahead + 1, seconds(ahead + 1));
@@ -97,6 +96,10 @@ public record QueueState(
      * people arriving (it rises only when used).
      */
     private long seconds(double tickets) {
-        return (long) Math.ceil(tickets / (rising ? ratePerSecond : admittingRate));
+        return seconds(tickets, rising ? ratePerSecond : admittingRate);
+    }
+
+    private static long seconds(double tickets, double rate) {
+        return (long) Math.ceil(tickets / rate);
     }
 }
