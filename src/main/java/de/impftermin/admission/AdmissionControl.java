@@ -70,7 +70,7 @@ class AdmissionControl {
         long everywhere = repository.addBookingRequests(state.name(), since.passed() + since.delayed());
         long servedEverywhere = seenEverywhere < 0 ? since.passed() + since.delayed() : everywhere - seenEverywhere;
         seenEverywhere = everywhere;
-        return switch (state.admission()
+        boolean changed = switch (state.admission()
                 .next(since, room.waitingForTheCounter(), slowStart, seconds, servedEverywhere)) {
             case Adjustment.Decrease d ->
                 repository.decrease(state.name(), state.admittingRate(), d.to(), now, AdmissionRate.DECREASE_SPACING);
@@ -84,5 +84,12 @@ class AdmissionControl {
                         slowStart ? properties.adaptEvery() : AdmissionRate.DECREASE_SPACING);
             case Adjustment.Keep k -> false;
         };
+        if (slowStart && !changed && AdmissionRate.congested(since)) {
+            // congested at a rate that does not go lower (the floor, or already under what the path books): the slow
+            // start ends all the same, or the ETA would go on assuming a doubling rate and everyone would poll
+            // every second
+            repository.endSlowStart(state.name(), now);
+        }
+        return changed;
     }
 }

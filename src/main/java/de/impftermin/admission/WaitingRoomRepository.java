@@ -119,6 +119,13 @@ class WaitingRoomRepository {
         return change(name, from, to, now, spacing, "decreased_at", ", decreased_at = :now");
     }
 
+    /** Ends the slow start of an adaptive queue (as a decrease does) without changing its rate. */
+    void endSlowStart(String name, Instant now) {
+        jdbc.sql("update waiting_queue set decreased_at = ? where name = ? and adaptive and decreased_at is null")
+                .params(utc(now), name)
+                .update();
+    }
+
     /**
      * Raises the rate in effect from {@code from} to {@code to} (never above the ceiling), unless another instance
      * changed it meanwhile or any change happened less than {@code spacing} ago.

@@ -247,8 +247,41 @@ class AdmissionControlIntegrationTests {
         TicketStatus last = room.status(tickets.getLast().ticket());
         assertThat(last.position()).isEqualTo(850);
         assertThat(last.etaSeconds())
-                .as("still rising from its start: estimated at the ceiling")
-                .isEqualTo(1);
+                .as("still rising from its start: estimated along the doubling, not at the ceiling (1 s) nor at 50/s")
+                .isEqualTo(4);
+    }
+
+    @Test
+    void congestionEndsTheSlowStartAlsoWhenTheRateCannotGoLower() {
+        WaitingRoom room = room(1000, true);
+        FakePressure pressure = new FakePressure();
+        AdmissionControl control = control(room, pressure);
+        List<TicketStatus> tickets = new ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            tickets.add(room.join());
+        }
+        clock.advance(Duration.ofSeconds(1));
+        room.tick();
+        assertThat(room.state().rising()).isTrue();
+        TicketStatus last = room.status(tickets.getLast().ticket());
+        assertThat(last.etaSeconds()).as("along the doubling").isEqualTo(4);
+
+        pressure.add(200, 0, 1);
+        assertThat(control.adapt())
+                .as("refused, but 50/s is under the 100 people a second the path booked: the rate stays")
+                .isFalse();
+        assertThat(rateInEffect()).isEqualTo(50);
+        room.tick();
+        assertThat(room.state().rising()).as("the slow start ended").isFalse();
+        assertThat(room.status(last.ticket()).etaSeconds())
+                .as("now at the 50/s in effect, no longer assuming a doubling that congestion has stopped")
+                .isEqualTo(19);
+
+        clock.advance(Duration.ofSeconds(1));
+        room.tick();
+        pressure.add(200, 0, 0);
+        assertThat(control.adapt()).isTrue();
+        assertThat(rateInEffect()).as("a tenth and one, no more doubling").isEqualTo(56);
     }
 
     @Test

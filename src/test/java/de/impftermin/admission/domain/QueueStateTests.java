@@ -28,11 +28,32 @@ class QueueStateTests {
     }
 
     @Test
-    void computesTheEtaAtTheCeilingWhileTheRateStillRisesFromItsStart() {
-        QueueState state = new QueueState("q", 1000, 50, true, true, 1000, 100, NOW, null, 0, null, null);
-        Standing waiting = state.standing(new Ticket("q", 599, null), NOW, false);
+    void computesTheEtaAlongTheDoublingRateWhileItStillRisesFromItsStart() {
+        QueueState rising = new QueueState("q", 1000, 50, true, true, 1000, 100, NOW, null, 0, null, null);
+        Standing waiting = rising.standing(new Ticket("q", 599, null), NOW, false);
         assertThat(waiting.position()).isEqualTo(500);
-        assertThat(waiting.etaSeconds()).isEqualTo(1);
+        assertThat(waiting.etaSeconds())
+                .as("50/s doubling every second admits 500 within log2(1 + 500 ln2 / 50) = 3.0 s")
+                .isEqualTo(3);
+        QueueState settled = new QueueState("q", 1000, 50, true, false, 1000, 100, NOW, null, 0, null, null);
+        assertThat(settled.standing(new Ticket("q", 599, null), NOW, false).etaSeconds())
+                .as("after the first congestion, at the rate in effect")
+                .isEqualTo(10);
+    }
+
+    @Test
+    void estimatesTicketsBeyondTheDoublingAtTheCeiling() {
+        QueueState rising = new QueueState("q", 3000, 50, true, true, 200_000, 0, NOW, null, 0, null, null);
+        Standing last = rising.standing(new Ticket("q", 99_999, null), NOW, false);
+        assertThat(last.position()).isEqualTo(100_000);
+        assertThat(last.etaSeconds())
+                .as("5.9 s of doubling up to 3,000/s admit 4,256, the other 95,744 take 31.9 s at the ceiling")
+                .isEqualTo(38);
+        QueueState atTheCeiling = new QueueState("q", 3000, 3000, true, true, 200_000, 0, NOW, null, 0, null, null);
+        assertThat(atTheCeiling
+                        .standing(new Ticket("q", 99_999, null), NOW, false)
+                        .etaSeconds())
+                .isEqualTo(34);
     }
 
     @Test
