@@ -97,10 +97,12 @@ public final class Bench {
                 Boolean.parseBoolean(System.getProperty("bench.adaptive", "true")));
         BookOut bookOut = new BookOut(http, jdbc, config);
         Instant opensAt = bookOut.setUp(true);
+        Statements.reset(jdbc);
         double from = sampler.elapsedSeconds()
                 + Duration.between(Instant.now(), opensAt).toMillis() / 1000.0;
         BookOut.Result result = bookOut.run(opensAt);
         double to = sampler.elapsedSeconds();
+        String statements = Statements.top(jdbc, result.acknowledged(), 10);
         InvariantCheck.Outcome invariants = InvariantCheck.check(jdbc, result.centreIds(), result.codes());
         section(
                 hotSpot ? "Hot spot" : "Book-out",
@@ -126,7 +128,7 @@ public final class Bench {
                 from,
                 to,
                 "invariants: " + invariants.text() + "; outcomes "
-                        + result.recorder().outcomes());
+                        + result.recorder().outcomes() + "\n\n" + statements);
         chart(name, result.recorder(), List.of("join", "poll", "hold", "confirm"));
     }
 
