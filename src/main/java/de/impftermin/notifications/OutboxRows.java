@@ -1,8 +1,8 @@
 package de.impftermin.notifications;
 
+import de.impftermin.platform.SqlArrays;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -59,16 +59,22 @@ class OutboxRows {
                 .list();
     }
 
-    /** Records the hand-over to the gateway; the delay from enqueue to now, or empty if it was already recorded. */
-    Optional<Duration> markSent(long id) {
+    /** A message whose hand-over to the gateway was recorded now, and how long after its enqueueing. */
+    record Sent(long id, MessageChannel channel, Duration delay) {}
+
+    /** Records the hand-over to the gateway of these messages; those not recorded before, with their delays. */
+    List<Sent> markSent(List<Long> ids) {
         return jdbc.sql("""
                         update outbox_message set sent_at = clock_timestamp(), last_error = null
-                        where id = ? and sent_at is null
-                        returning extract(epoch from (sent_at - created_at))
+                        where id = any(?) and sent_at is null
+                        returning id, channel, extract(epoch from (sent_at - created_at))
                         """)
-                .param(id)
-                .query((rs, n) -> Duration.ofNanos(Math.round(rs.getDouble(1) * 1e9)))
-                .optional();
+                .param(SqlArrays.of("bigint", ids.toArray()))
+                .query((rs, n) -> new Sent(
+                        rs.getLong(1),
+                        MessageChannel.valueOf(rs.getString(2)),
+                        Duration.ofNanos(Math.round(rs.getDouble(3) * 1e9))))
+                .list();
     }
 
     void retryLater(long id, Duration backoff, String error) {
