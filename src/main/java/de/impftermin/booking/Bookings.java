@@ -55,7 +55,7 @@ public class Bookings {
      * @throws Refusal {@code VERIFICATION_REQUIRED}, {@code ADMISSION_REQUIRED} (401), {@code NOT_ELIGIBLE} (403),
      *     {@code NO_APPOINTMENTS} (409)
      */
-    @Transactional
+    // No transaction here: the claim is committed with others' (Holds), and a waiting request holds no connection.
     public HoldView hold(
             @Nullable String verificationToken, @Nullable String admissionPass, WantedAppointments wanted) {
         ContactAddress verified = verified(verificationToken);

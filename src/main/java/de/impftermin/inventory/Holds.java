@@ -12,14 +12,17 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The claim engine. A hold claims one pair per person in one short transaction with {@code FOR UPDATE SKIP LOCKED}:
- * concurrent claimers never wait on each other and never get the same row. A household gets all its pairs or none.
+ * The claim engine. A hold claims one pair per person in one statement with {@code FOR UPDATE SKIP LOCKED}: concurrent
+ * claimers never wait on each other and never get the same row. A household gets all its pairs or none. Citizens'
+ * holds are committed in groups ({@link HoldBatcher}); the hotline's one-step booking claims in its own transaction.
  */
 @Service
 public class Holds {
@@ -33,6 +36,7 @@ public class Holds {
     private final ImpfterminProperties properties;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final HoldBatcher batcher;
 
     Holds(
             Centres centres,
@@ -40,13 +44,15 @@ public class Holds {
             ReleaseRepository releases,
             ImpfterminProperties properties,
             Clock clock,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            HoldBatcher batcher) {
         this.centres = centres;
         this.pairs = pairs;
         this.releases = releases;
         this.properties = properties;
         this.clock = clock;
         this.events = events;
+        this.batcher = batcher;
     }
 
     /**
@@ -58,7 +64,6 @@ public class Holds {
      *     {@code NOT_FOUND} (404) for an unknown centre,
      *     {@code NO_APPOINTMENTS} (409) when nothing suitable is free
      */
-    @Transactional
     public Hold hold(HoldRequest request) {
         Instant now = clock.instant();
         List<Release> open = releases.ofCentre(request.centreId()).stream()
@@ -84,35 +89,33 @@ public class Holds {
         Instant wantedAt = BerlinTime.at(request.date(), request.time() == null ? LocalTime.MIDNIGHT : request.time());
         UUID holdId = UUID.randomUUID();
         Instant expiresAt = now.plus(properties.holdDuration());
-        pairs.expireLiveHoldsOf(request.subject(), now);
-        for (Channel channel : request.channels()) {
-            long[] releaseIds = eligible.stream()
-                    .filter(r -> r.channel() == channel)
-                    .mapToLong(Release::id)
-                    .toArray();
-            if (releaseIds.length == 0) {
-                continue;
+        Function<PairRepository, List<Series>> claim = repository -> {
+            for (Channel channel : request.channels()) {
+                long[] releaseIds = eligible.stream()
+                        .filter(r -> r.channel() == channel)
+                        .mapToLong(Release::id)
+                        .toArray();
+                if (releaseIds.length == 0) {
+                    continue;
+                }
+                List<Series> near = repository.hold(request, releaseIds, wantedAt, NEAR, now, holdId, expiresAt);
+                // the pairs near the wanted time are taken or being taken: the whole day before saying "gone"
+                List<Series> taken = near.isEmpty()
+                        ? repository.hold(request, releaseIds, wantedAt, Integer.MAX_VALUE, now, holdId, expiresAt)
+                        : near;
+                if (taken.size() == wanted) {
+                    return taken;
+                }
             }
-            List<Series> held = pairs.claim(
-                    request.centreId(), request.date(), releaseIds, wantedAt, wanted, NEAR, now, holdId, expiresAt);
-            if (held.isEmpty()) {
-                // the pairs near the wanted time are taken or being taken: look at the whole day before saying "gone"
-                held = pairs.claim(
-                        request.centreId(),
-                        request.date(),
-                        releaseIds,
-                        wantedAt,
-                        wanted,
-                        Integer.MAX_VALUE,
-                        now,
-                        holdId,
-                        expiresAt);
-            }
-            if (held.size() == wanted) {
-                pairs.insertHold(holdId, request, expiresAt);
-                events.publishEvent(new InventoryChanged(request.centreId()));
-                return new Hold(holdId, request.centreId(), request.subject(), expiresAt, request.applicants(), held);
-            }
+            return List.of();
+        };
+        // in a caller's transaction (the hotline's one-step booking) the claim belongs to it; else to a group commit
+        List<Series> held = TransactionSynchronizationManager.isActualTransactionActive()
+                ? claim.apply(pairs)
+                : batcher.claim(claim);
+        if (!held.isEmpty()) {
+            events.publishEvent(new InventoryChanged(request.centreId()));
+            return new Hold(holdId, request.centreId(), request.subject(), expiresAt, request.applicants(), held);
         }
         if (open.isEmpty() && centres.find(request.centreId()).isEmpty()) {
             throw Refusal.notFound("Centre " + request.centreId());

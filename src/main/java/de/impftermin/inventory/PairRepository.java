@@ -40,23 +40,27 @@ class PairRepository {
     }
 
     /**
-     * Holds the {@code count} free pairs nearest to {@code wantedAt} in one statement, or none if fewer are free: a
-     * pair is free when it has no booking and no live hold. Only the {@code window} free pairs on either side of the
-     * wanted time are considered, read along the claimable index, so a claim reads a few index entries, not a whole
-     * day; of them the nearest are locked, skipping rows another claimer has locked (so only rows that are taken are
-     * ever locked, and nobody else is told "gone" for a row that stays free). The candidates are collected once into an
-     * array and joined by key: written as {@code id in (select … union all …)}, PostgreSQL planned a semi join that
-     * re-ran both window scans for every free pair of the day (58 ms near, 408 ms for the whole day at 1,182 free
-     * pairs, against 1 ms and 4 ms now).
+     * Holds the {@code count} free pairs nearest to {@code wantedAt} for the request's subject in one statement, or none
+     * if fewer are free: a pair is free when it has no booking and no live hold, and for this subject also while its
+     * own earlier live hold has it. Only the {@code window} free pairs on either side of the wanted time are
+     * considered, read along the claimable index, so a claim reads a few index entries, not a whole day; of them the
+     * nearest are locked, skipping rows another claimer has locked (so only rows that are taken are ever locked, and
+     * nobody else is told "gone" for a row that stays free). The candidates are collected once into an array and joined
+     * by key: written as {@code id in (select … union all …)}, PostgreSQL planned a semi join that re-ran both window
+     * scans for every free pair of the day (58 ms near, 408 ms for the whole day at 1,182 free pairs, against 1 ms and 4
+     * ms now).
+     *
+     * <p>Only if the pairs are held, the same statement ends the subject's earlier live holds (their other pairs are
+     * free again at once: choosing again must not keep appointments from others for ten minutes) and inserts the hold;
+     * if not, it changes nothing, so a refused new hold leaves the earlier one as it was. One statement instead of
+     * three (end the earlier holds, claim, insert the hold): a hold is one round trip and one commit.
      *
      * @return the held pairs in time order (person 0 first), or an empty list
      */
-    List<Series> claim(
-            String centreId,
-            LocalDate day,
+    List<Series> hold(
+            HoldRequest request,
             long[] releaseIds,
             Instant wantedAt,
-            int count,
             int window,
             Instant now,
             UUID holdId,
@@ -65,58 +69,53 @@ class PairRepository {
                 centre_id = :centre and first_day = :day and release_id = any(:releases)
                 and booking_id is null and (hold_expires_at is null or hold_expires_at <= :now)
                 """;
-        List<Series> held = jdbc.sql("with later as (select id from appointment_pair where " + free
-                        + " and first_starts_at >= :wanted order by first_starts_at, id limit :window),"
-                        + " earlier as (select id from appointment_pair where " + free
-                        + " and first_starts_at < :wanted order by first_starts_at desc, id desc limit :window),"
-                        + """
+        List<Series> held = jdbc.sql(
+                        "with mine as (select id from hold where subject = :subject and expires_at > :now),"
+                                + " later as (select id from appointment_pair where " + free
+                                + " and first_starts_at >= :wanted order by first_starts_at, id limit :window),"
+                                + " earlier as (select id from appointment_pair where " + free
+                                + " and first_starts_at < :wanted order by first_starts_at desc, id desc limit :window),"
+                                + """
+                         own as (select id from appointment_pair
+                                 where hold_id in (select id from mine) and centre_id = :centre and first_day = :day
+                                   and release_id = any(:releases) and booking_id is null),
                          nearest as (select p.id
-                                     from unnest(array(select id from later union all select id from earlier)) c(id)
+                                     from unnest(array(select id from later union all select id from earlier
+                                                       union all select id from own)) c(id)
                                      join appointment_pair p on p.centre_id = :centre and p.id = c.id
                                      where p.first_day = :day and p.booking_id is null
-                                       and (p.hold_expires_at is null or p.hold_expires_at <= :now)
+                                       and (p.hold_expires_at is null or p.hold_expires_at <= :now
+                                            or p.hold_id in (select id from mine))
                                      order by abs(extract(epoch from p.first_starts_at - :wanted)), p.first_starts_at, p.id
-                                     limit :count for update of p skip locked)
-                        update appointment_pair p set hold_id = :hold, hold_expires_at = :expires
-                        from nearest n, release r
-                        where p.centre_id = :centre and p.id = n.id and r.id = p.release_id
-                          and (select count(*) from nearest) = :count
-                        returning\s""" + SERIES_COLUMNS)
-                .param("centre", centreId)
-                .param("day", day)
+                                     limit :count for update of p skip locked),
+                         held as (update appointment_pair p set hold_id = :hold, hold_expires_at = :expires
+                                  from nearest n, release r
+                                  where p.centre_id = :centre and p.id = n.id and r.id = p.release_id
+                                    and (select count(*) from nearest) = :count
+                                  returning\s""" + SERIES_COLUMNS + """
+                        ),
+                         ended as (update hold set expires_at = :now
+                                   where id in (select id from mine) and exists (select 1 from held) returning id),
+                         freed as (update appointment_pair p set hold_expires_at = :now
+                                   where p.hold_id in (select id from ended) and p.booking_id is null
+                                     and p.id not in (select id from held)),
+                         created as (insert into hold (id, centre_id, subject, channel, birth_dates, postal_codes,
+                                                       expires_at)
+                                     select :hold, :centre, :subject, :channel, :births, :postalCodes, :expires
+                                     where exists (select 1 from held))
+                        select * from held
+                        """)
+                .param("centre", request.centreId())
+                .param("day", request.date())
                 .param(
                         "releases",
                         SqlArrays.of("bigint", Arrays.stream(releaseIds).boxed().toArray()))
                 .param("now", utc(now))
                 .param("wanted", utc(wantedAt))
-                .param("count", count)
+                .param("count", request.applicants().size())
                 .param("window", window)
                 .param("hold", holdId)
                 .param("expires", utc(expiresAt))
-                .query(PairRepository::series)
-                .list();
-        return held.stream()
-                .sorted(Comparator.comparing(Series::firstStartsAt).thenComparing(Series::pairId))
-                .toList();
-    }
-
-    /** Ends every live hold of {@code subject} now; their pairs are claimable again at once. */
-    void expireLiveHoldsOf(String subject, Instant now) {
-        jdbc.sql("""
-                        with ended as (update hold set expires_at = :now
-                                       where subject = :subject and expires_at > :now returning id)
-                        update appointment_pair p set hold_expires_at = :now
-                        from ended e where p.hold_id = e.id and p.booking_id is null
-                        """).param("subject", subject).param("now", utc(now)).update();
-    }
-
-    void insertHold(UUID holdId, HoldRequest request, Instant expiresAt) {
-        jdbc.sql("""
-                        insert into hold (id, centre_id, subject, channel, birth_dates, postal_codes, expires_at)
-                        values (:id, :centre, :subject, :channel, :births, :postalCodes, :expires)
-                        """)
-                .param("id", holdId)
-                .param("centre", request.centreId())
                 .param("subject", request.subject())
                 .param("channel", request.channels().getFirst().name())
                 .param(
@@ -133,8 +132,11 @@ class PairRepository {
                                 request.applicants().stream()
                                         .map(Applicant::postalCode)
                                         .toArray()))
-                .param("expires", utc(expiresAt))
-                .update();
+                .query(PairRepository::series)
+                .list();
+        return held.stream()
+                .sorted(Comparator.comparing(Series::firstStartsAt).thenComparing(Series::pairId))
+                .toList();
     }
 
     /** The hold with its pairs still unbooked, in time order, read in one query. */

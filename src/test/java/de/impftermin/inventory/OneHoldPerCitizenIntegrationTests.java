@@ -46,4 +46,63 @@ class OneHoldPerCitizenIntegrationTests extends ApiTestSupport {
         assertThat(lateConfirm.problemCode()).isEqualTo("HOLD_EXPIRED");
         invariants.check(centre.id());
     }
+
+    @Test
+    void choosingAgainCanTakeTheOwnLastPairBack() {
+        LocalDate day = TestCentre.day(3);
+        TestCentre centre = TestCentre.bookable(admin, day, 1);
+        Citizen citizen = citizens.citizen();
+        Person person = Person.unique();
+
+        ApiResponse first = citizens.hold(citizen, centre.id(), day, "09:00", person);
+        ApiResponse again = citizens.hold(citizen, centre.id(), day, "09:30", person);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(again.status())
+                .as("the only pair is held by this citizen's own earlier hold: it counts as free for them")
+                .isEqualTo(201);
+        assertThat(api.post(
+                                "/api/v1/bookings",
+                                Requests.booking(first.json().path("id").asString(), person),
+                                citizen.bookingHeaders(UUID.randomUUID().toString()))
+                        .status())
+                .isEqualTo(410);
+        assertThat(api.post(
+                                "/api/v1/bookings",
+                                Requests.booking(again.json().path("id").asString(), person),
+                                citizen.bookingHeaders(UUID.randomUUID().toString()))
+                        .status())
+                .isEqualTo(201);
+        invariants.check(centre.id());
+    }
+
+    @Test
+    void aRefusedNewHoldLeavesTheEarlierHoldAsItWas() {
+        LocalDate day = TestCentre.day(3);
+        TestCentre centre = TestCentre.bookable(admin, day, 1);
+        TestCentre full = TestCentre.bookable(admin, day, 1);
+        Citizen citizen = citizens.citizen();
+        Person person = Person.unique();
+        assertThat(citizens.hold(citizens.citizen(), full.id(), day, "09:00", Person.unique())
+                        .status())
+                .isEqualTo(201);
+
+        ApiResponse first = citizens.hold(citizen, centre.id(), day, "09:00", person);
+        ApiResponse refused = citizens.hold(citizen, full.id(), day, "09:00", person);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(count(
+                        "select count(*) from appointment_pair where centre_id = ? and hold_expires_at > now()",
+                        centre.id()))
+                .as("the earlier hold still has its pair")
+                .isEqualTo(1);
+        assertThat(api.post(
+                                "/api/v1/bookings",
+                                Requests.booking(first.json().path("id").asString(), person),
+                                citizen.bookingHeaders(UUID.randomUUID().toString()))
+                        .status())
+                .isEqualTo(201);
+        invariants.check(centre.id());
+    }
 }
