@@ -2,6 +2,8 @@ package de.impftermin.inventory;
 
 import de.impftermin.centres.Centres;
 import de.impftermin.eligibility.EligibilityDecision;
+import de.impftermin.platform.GroupCommit;
+import de.impftermin.platform.GroupCommits;
 import de.impftermin.platform.ImpfterminProperties;
 import de.impftermin.platform.Refusal;
 import de.impftermin.shared.BerlinTime;
@@ -12,7 +14,7 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
+import java.util.function.Supplier;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -22,7 +24,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * The claim engine. A hold claims one pair per person in one statement with {@code FOR UPDATE SKIP LOCKED}: concurrent
  * claimers never wait on each other and never get the same row. A household gets all its pairs or none. Citizens'
- * holds are committed in groups ({@link HoldBatcher}); the hotline's one-step booking claims in its own transaction.
+ * holds are committed in groups ({@link GroupCommit}); the hotline's one-step booking claims in its own transaction.
  */
 @Service
 public class Holds {
@@ -36,7 +38,7 @@ public class Holds {
     private final ImpfterminProperties properties;
     private final Clock clock;
     private final ApplicationEventPublisher events;
-    private final HoldBatcher batcher;
+    private final GroupCommit commits;
 
     Holds(
             Centres centres,
@@ -45,14 +47,14 @@ public class Holds {
             ImpfterminProperties properties,
             Clock clock,
             ApplicationEventPublisher events,
-            HoldBatcher batcher) {
+            GroupCommits groupCommits) {
         this.centres = centres;
         this.pairs = pairs;
         this.releases = releases;
         this.properties = properties;
         this.clock = clock;
         this.events = events;
-        this.batcher = batcher;
+        this.commits = groupCommits.create("holds");
     }
 
     /**
@@ -89,7 +91,7 @@ public class Holds {
         Instant wantedAt = BerlinTime.at(request.date(), request.time() == null ? LocalTime.MIDNIGHT : request.time());
         UUID holdId = UUID.randomUUID();
         Instant expiresAt = now.plus(properties.holdDuration());
-        Function<PairRepository, List<Series>> claim = repository -> {
+        Supplier<List<Series>> claim = () -> {
             for (Channel channel : request.channels()) {
                 long[] releaseIds = eligible.stream()
                         .filter(r -> r.channel() == channel)
@@ -98,10 +100,10 @@ public class Holds {
                 if (releaseIds.length == 0) {
                     continue;
                 }
-                List<Series> near = repository.hold(request, releaseIds, wantedAt, NEAR, now, holdId, expiresAt);
+                List<Series> near = pairs.hold(request, releaseIds, wantedAt, NEAR, now, holdId, expiresAt);
                 // the pairs near the wanted time are taken or being taken: the whole day before saying "gone"
                 List<Series> taken = near.isEmpty()
-                        ? repository.hold(request, releaseIds, wantedAt, Integer.MAX_VALUE, now, holdId, expiresAt)
+                        ? pairs.hold(request, releaseIds, wantedAt, Integer.MAX_VALUE, now, holdId, expiresAt)
                         : near;
                 if (taken.size() == wanted) {
                     return taken;
@@ -109,10 +111,10 @@ public class Holds {
             }
             return List.of();
         };
-        // in a caller's transaction (the hotline's one-step booking) the claim belongs to it; else to a group commit
-        List<Series> held = TransactionSynchronizationManager.isActualTransactionActive()
-                ? claim.apply(pairs)
-                : batcher.claim(claim);
+        // in a caller's transaction (the hotline's one-step booking) the claim belongs to it; else to a group commit:
+        // the claim is one statement that holds or changes nothing, so a batch rolls back only on real failures
+        List<Series> held =
+                TransactionSynchronizationManager.isActualTransactionActive() ? claim.get() : commits.run(claim);
         if (!held.isEmpty()) {
             events.publishEvent(new InventoryChanged(request.centreId()));
             return new Hold(holdId, request.centreId(), request.subject(), expiresAt, request.applicants(), held);

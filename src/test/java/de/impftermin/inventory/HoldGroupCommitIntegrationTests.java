@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import de.impftermin.eligibility.Applicant;
+import de.impftermin.platform.GroupCommit;
+import de.impftermin.platform.GroupCommits;
 import de.impftermin.shared.BerlinTime;
 import de.impftermin.shared.Channel;
 import de.impftermin.shared.Vaccine;
@@ -27,14 +29,17 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The group commit of holds against the real database: claims queued while a batch runs go together into the next
- * one, are answered only after it committed, and one claim's failure fails only that claim.
+ * The group commit ({@link GroupCommit}) with real claims against the real database: claims queued while a batch runs
+ * go together into the next one, are answered only after it committed, and one claim's failure fails only that claim.
  */
 @IntegrationTest
-class HoldBatcherIntegrationTests extends ApiTestSupport {
+class HoldGroupCommitIntegrationTests extends ApiTestSupport {
 
     @Autowired
-    HoldBatcher batcher;
+    GroupCommits groupCommits;
+
+    @Autowired
+    PairRepository pairs;
 
     @Autowired
     MeterRegistry meters;
@@ -44,11 +49,12 @@ class HoldBatcherIntegrationTests extends ApiTestSupport {
         LocalDate day = TestCentre.day(4);
         TestCentre centre = TestCentre.bookable(admin, day, 12);
         long[] releases = {count("select min(id) from release where centre_id = ?", centre.id())};
-        double batchesBefore = batches();
+        String name = "holds-test-" + UUID.randomUUID();
+        GroupCommit batcher = groupCommits.create(name);
         CountDownLatch blocking = new CountDownLatch(1);
         CountDownLatch queued = new CountDownLatch(1);
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            Future<List<Series>> blocker = threads.submit(() -> batcher.claim(pairs -> {
+            Future<List<Series>> blocker = threads.submit(() -> batcher.run(() -> {
                 queued.countDown();
                 await(blocking);
                 return pairs.hold(
@@ -59,7 +65,7 @@ class HoldBatcherIntegrationTests extends ApiTestSupport {
             for (int i = 0; i < 10; i++) {
                 String subject = "citizen-" + i;
                 boolean failing = i == 4;
-                claims.add(threads.submit(() -> batcher.claim(pairs -> {
+                claims.add(threads.submit(() -> batcher.run(() -> {
                     List<Series> held = pairs.hold(
                             request(centre, day, subject), releases, at(day), 32, now(), UUID.randomUUID(), later());
                     if (failing) {
@@ -68,7 +74,7 @@ class HoldBatcherIntegrationTests extends ApiTestSupport {
                     return held;
                 })));
             }
-            while (countQueued() < 10) {
+            while (batcher.queued() < 10) {
                 Thread.onSpinWait();
             }
             assertThat(count("select count(*) from hold where centre_id = ?", centre.id()))
@@ -101,18 +107,18 @@ class HoldBatcherIntegrationTests extends ApiTestSupport {
                         "select count(distinct hold_id) from appointment_pair where centre_id = ? and hold_id is not null",
                         centre.id()))
                 .isEqualTo(10);
-        assertThat(batches() - batchesBefore)
+        assertThat(batches(name))
                 .as("the ten queued behind the blocker went in one batch")
                 .isEqualTo(2);
+        batcher.close();
         invariants.check(centre.id());
     }
 
-    private double batches() {
-        return meters.get("impftermin.holds.batch.size").summary().count();
-    }
-
-    private long countQueued() {
-        return batcher.queued();
+    private double batches(String name) {
+        return meters.get("impftermin.group-commit.size")
+                .tag("name", name)
+                .summary()
+                .count();
     }
 
     private static HoldRequest request(TestCentre centre, LocalDate day, String subject) {
