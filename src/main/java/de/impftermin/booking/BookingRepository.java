@@ -150,6 +150,11 @@ class BookingRepository {
         if (inserted == 1) {
             return Optional.empty();
         }
+        return bookingOfKey(subject, key);
+    }
+
+    /** The booking made earlier with this key, if any. */
+    Optional<BookingView> bookingOfKey(String subject, String key) {
         return jdbc.sql("""
                         select b.code from idempotency_key k join booking b on b.id = k.booking_id
                         where k.subject = ? and k.key = ?

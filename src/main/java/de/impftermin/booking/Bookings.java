@@ -8,6 +8,8 @@ import de.impftermin.inventory.Hold;
 import de.impftermin.inventory.HoldRequest;
 import de.impftermin.inventory.Holds;
 import de.impftermin.inventory.Series;
+import de.impftermin.platform.GroupCommit;
+import de.impftermin.platform.GroupCommits;
 import de.impftermin.platform.Refusal;
 import de.impftermin.shared.BerlinTime;
 import de.impftermin.shared.Channel;
@@ -35,18 +37,21 @@ public class Bookings {
     private final WaitingRoom waitingRoom;
     private final BookingRepository repository;
     private final BookingMessages messages;
+    private final GroupCommit confirmations;
 
     Bookings(
             Holds holds,
             Verifications verifications,
             WaitingRoom waitingRoom,
             BookingRepository repository,
-            BookingMessages messages) {
+            BookingMessages messages,
+            GroupCommits groupCommits) {
         this.holds = holds;
         this.verifications = verifications;
         this.waitingRoom = waitingRoom;
         this.repository = repository;
         this.messages = messages;
+        this.confirmations = groupCommits.create("confirmations");
     }
 
     /**
@@ -70,10 +75,11 @@ public class Bookings {
 
     /**
      * Confirms a hold. With an {@code Idempotency-Key} a retry (also a concurrent one) answers with the booking the
-     * first request made: the key row is inserted first, so a second request with the same key waits for the first
-     * one's commit and then finds its booking.
+     * first request made: the second request's key insert waits for the first one's commit and then finds its booking,
+     * and a retry after the booking (its hold is gone by then) finds it by the key. Confirmations are committed in
+     * groups ({@link GroupCommit}): what can refuse on what it read (the hold, the persons, eligibility) refuses before
+     * the first write, so that it does not roll its neighbours back.
      */
-    @Transactional
     public BookingView confirm(
             @Nullable String verificationToken,
             @Nullable String idempotencyKey,
@@ -81,21 +87,35 @@ public class Bookings {
             List<PersonDetails> persons,
             Contact contact) {
         ContactAddress verified = verified(verificationToken);
-        if (idempotencyKey != null) {
-            Optional<BookingView> earlier = repository.claimIdempotencyKey(verified.subject(), idempotencyKey);
-            if (earlier.isPresent()) {
-                return earlier.get();
+        Contact to = withDefault(contact, verified);
+        return confirmations.run(() -> {
+            Hold hold = holds.find(holdId)
+                    .filter(h -> h.subject().equals(verified.subject()))
+                    .orElse(null);
+            if (hold == null) {
+                return (idempotencyKey == null
+                                ? Optional.<BookingView>empty()
+                                : repository.bookingOfKey(verified.subject(), idempotencyKey))
+                        .orElseThrow(() -> new GroupCommit.Unwritten(Refusal.notFound("Hold")));
             }
-        }
-        Hold hold = holds.find(holdId)
-                .filter(h -> h.subject().equals(verified.subject()))
-                .orElseThrow(() -> Refusal.notFound("Hold"));
-        BookingView booking = book(hold, persons, withDefault(contact, verified), Channel.ONLINE);
-        messages.confirmed(booking);
-        if (idempotencyKey != null) {
-            repository.completeIdempotencyKey(verified.subject(), idempotencyKey, booking.code());
-        }
-        return booking;
+            try {
+                checkBookable(hold, persons);
+            } catch (Refusal refusal) {
+                throw new GroupCommit.Unwritten(refusal);
+            }
+            if (idempotencyKey != null) {
+                Optional<BookingView> earlier = repository.claimIdempotencyKey(verified.subject(), idempotencyKey);
+                if (earlier.isPresent()) {
+                    return earlier.get();
+                }
+            }
+            BookingView booking = write(hold, persons, to, Channel.ONLINE);
+            messages.confirmed(booking);
+            if (idempotencyKey != null) {
+                repository.completeIdempotencyKey(verified.subject(), idempotencyKey, booking.code());
+            }
+            return booking;
+        });
     }
 
     /**
@@ -206,6 +226,12 @@ public class Bookings {
     }
 
     private BookingView book(Hold hold, List<PersonDetails> persons, Contact contact, Channel channel) {
+        checkBookable(hold, persons);
+        return write(hold, persons, contact, channel);
+    }
+
+    /** Refuses a hold that these persons cannot book, on what was read, before anything is written. */
+    private static void checkBookable(Hold hold, List<PersonDetails> persons) {
         requireSamePeople(hold.applicants(), persons);
         if (hold.series().size() != hold.applicants().size()) {
             throw new Refusal(
@@ -219,6 +245,9 @@ public class Bookings {
                 throw new Refusal(HttpStatus.FORBIDDEN, "NOT_ELIGIBLE", no.explanation());
             }
         }
+    }
+
+    private BookingView write(Hold hold, List<PersonDetails> persons, Contact contact, Channel channel) {
         BookingCode code = BookingCode.random();
         BookingRepository.Inserted booking =
                 repository.insert(code, hold.centreId(), channel, contact, hold.subject(), persons);

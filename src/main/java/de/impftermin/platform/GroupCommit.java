@@ -20,7 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * one connection, and each request is answered only after that transaction committed. At the rush this saves a commit,
  * a connection checkout and a transaction's round trips per request, and a waiting request holds no connection.
  *
- * <p>A unit that throws (a refusal after it wrote, a unique violation, a deadlock, a lost connection) rolls the whole
+ * <p>A unit that refuses before it wrote anything says so with {@link Unwritten}, and the batch goes on. A unit that
+ * throws anything else (a refusal after it wrote, a unique violation, a deadlock, a lost connection) rolls the whole
  * batch back; then every unit of that batch runs again in a transaction of its own, so that one failure fails only
  * its own request. Units should therefore check what they can before they are submitted, and write only what rarely
  * fails. Later units of a batch see what earlier ones wrote, as any statement sees its own transaction's writes.
@@ -34,6 +35,21 @@ public final class GroupCommit implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
 
     private record Pending<T>(Supplier<T> unit, CompletableFuture<T> result) {}
+
+    /**
+     * Thrown by a unit that refuses before it wrote anything or touched the transaction's state otherwise (a
+     * {@link Refusal} decided on what it read): the batch goes on, and the request gets the refusal. Any other
+     * exception rolls the batch back.
+     */
+    public static final class Unwritten extends RuntimeException {
+
+        private final Refusal refusal;
+
+        public Unwritten(Refusal refusal) {
+            super(refusal.getMessage(), null, false, false);
+            this.refusal = refusal;
+        }
+    }
 
     private final String name;
     private final TransactionTemplate transactions;
@@ -112,7 +128,11 @@ public final class GroupCommit implements AutoCloseable {
         try {
             transactions.executeWithoutResult(status -> {
                 for (Pending<?> pending : batch) {
-                    answers.add(answer(pending, pending.unit().get()));
+                    try {
+                        answers.add(answer(pending, pending.unit().get()));
+                    } catch (Unwritten refused) {
+                        answers.add(() -> pending.result().completeExceptionally(refused.refusal));
+                    }
                 }
             });
         } catch (RuntimeException e) {
@@ -130,6 +150,9 @@ public final class GroupCommit implements AutoCloseable {
                 try {
                     answer = transactions.execute(
                             status -> answer(pending, pending.unit().get()));
+                } catch (Unwritten refused) {
+                    pending.result().completeExceptionally(refused.refusal);
+                    continue;
                 } catch (RuntimeException single) {
                     pending.result().completeExceptionally(single);
                     continue;

@@ -144,4 +144,44 @@ class BookingConcurrencyIntegrationTests extends ApiTestSupport {
                     .isEqualTo(1);
         }
     }
+
+    @Test
+    void refusedAndFailingConfirmationsAmongManyAtOnceFailAloneAndTheOthersBook() {
+        LocalDate day = TestCentre.day(6);
+        TestCentre centre = TestCentre.bookable(admin, day, 40);
+        int n = 40;
+        List<Citizen> racers = Race.prepare(n, i -> citizens.citizen());
+        Person shared = Person.unique();
+        List<Person> persons = Race.prepare(n, i -> i == 1 || i == 2 ? shared : Person.unique());
+        List<ApiResponse> holds = Race.prepare(
+                n, i -> citizens.hold(racers.get(i), centre.id(), day, "09:" + (10 + i % 40), persons.get(i)));
+        assertThat(holds).allSatisfy(h -> assertThat(h.status()).isEqualTo(201));
+
+        // every tenth names someone else than was held for (refused before writing), citizens 1 and 2 are the same
+        // person (the second insert fails with a unique violation after writing): each fails alone
+        List<ApiResponse> confirmations = Race.run(
+                n,
+                i -> Overload.retry(() -> api.post(
+                        "/api/v1/bookings",
+                        Requests.booking(
+                                holds.get(i).json().path("id").asString(),
+                                i % 10 == 5 ? Person.of("Other", "Person", "1960-02-02") : persons.get(i)),
+                        racers.get(i).bookingHeaders(UUID.randomUUID().toString()))));
+
+        for (int i = 0; i < n; i++) {
+            ApiResponse c = confirmations.get(i);
+            if (i % 10 == 5) {
+                assertThat(c.status()).as(c.toString()).isEqualTo(422);
+                assertThat(c.problemCode()).isEqualTo("PERSONS_MISMATCH");
+            } else if (i != 1 && i != 2) {
+                assertThat(c.status()).as(c.toString()).isEqualTo(201);
+            }
+        }
+        assertThat(List.of(confirmations.get(1), confirmations.get(2)))
+                .extracting(ApiResponse::status)
+                .containsExactlyInAnyOrder(201, 409);
+        assertThat(invariants.confirmedBookings(centre.id())).isEqualTo(n - 4 - 1);
+        assertThat(invariants.bookedPairs(centre.id())).isEqualTo(n - 4 - 1);
+        invariants.check(centre.id());
+    }
 }
