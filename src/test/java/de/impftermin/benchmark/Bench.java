@@ -98,11 +98,13 @@ public final class Bench {
         BookOut bookOut = new BookOut(http, jdbc, config);
         Instant opensAt = bookOut.setUp(true);
         Statements.reset(jdbc);
+        GroupCommitSizes commitsBefore = GroupCommitSizes.read(http);
         double from = sampler.elapsedSeconds()
                 + Duration.between(Instant.now(), opensAt).toMillis() / 1000.0;
         BookOut.Result result = bookOut.run(opensAt);
         double to = sampler.elapsedSeconds();
-        String statements = Statements.top(jdbc, result.acknowledged(), 10);
+        String statements = GroupCommitSizes.read(http).since(commitsBefore) + "\n\n"
+                + Statements.top(jdbc, result.acknowledged(), 10);
         InvariantCheck.Outcome invariants = InvariantCheck.check(jdbc, result.centreIds(), result.codes());
         section(
                 hotSpot ? "Hot spot" : "Book-out",
