@@ -6,6 +6,7 @@ import de.impftermin.booking.domain.BookingCode;
 import de.impftermin.booking.domain.PersonKey;
 import de.impftermin.inventory.Series;
 import de.impftermin.platform.Refusal;
+import de.impftermin.platform.SqlArrays;
 import de.impftermin.shared.BerlinTime;
 import de.impftermin.shared.Channel;
 import de.impftermin.shared.Language;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,57 +36,78 @@ class BookingRepository {
     /** A booking row just inserted: its id and the database's creation instant. */
     record Inserted(long id, Instant createdAt) {}
 
-    /** Inserts the booking and its persons; a person with a live booking elsewhere is refused by the unique index. */
+    /**
+     * Inserts the booking and its persons, and links the {@code idempotencyKey} (claimed before by
+     * {@link #claimIdempotencyKey}) to it, in one statement; a person with a live booking elsewhere is refused by the
+     * unique index.
+     */
     Inserted insert(
             BookingCode code,
             String centreId,
             Channel channel,
             Contact contact,
             String subject,
-            List<PersonDetails> persons) {
-        Inserted inserted = jdbc.sql("""
-                        insert into booking (centre_id, code, status, channel, contact_phone, contact_email, language,
-                                             subject)
-                        values (?, ?, 'CONFIRMED', ?, ?, ?, ?, ?) returning id, created_at
-                        """)
-                .params(
-                        centreId,
-                        code.value(),
-                        channel.name(),
-                        contact.phone(),
-                        contact.email(),
-                        contact.language().code(),
-                        subject)
-                .query((rs, n) -> new Inserted(
-                        rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant()))
-                .single();
-        long id = inserted.id();
+            List<PersonDetails> persons,
+            @Nullable String idempotencyKey) {
         try {
-            for (int i = 0; i < persons.size(); i++) {
-                PersonDetails p = persons.get(i);
-                jdbc.sql("""
-                                insert into booking_person (booking_id, position, first_name, last_name, birth_date,
-                                                            postal_code, person_key)
-                                values (?, ?, ?, ?, ?, ?, ?)
-                                """)
-                        .params(
-                                id,
-                                i,
-                                p.firstName().strip(),
-                                p.lastName().strip(),
-                                p.birthDate(),
-                                p.postalCode(),
-                                PersonKey.of(p.firstName(), p.lastName(), p.birthDate())
-                                        .value())
-                        .update();
-            }
+            return jdbc.sql("""
+                            with b as (insert into booking (centre_id, code, status, channel, contact_phone,
+                                                            contact_email, language, subject)
+                                       values (:centre, :code, 'CONFIRMED', :channel, :phone, :email, :language,
+                                               :subject)
+                                       returning id, created_at),
+                                 p as (insert into booking_person (booking_id, position, first_name, last_name,
+                                                                   birth_date, postal_code, person_key)
+                                       select b.id, x.position - 1, x.first_name, x.last_name, x.birth_date,
+                                              x.postal_code, x.person_key
+                                       from b, unnest(:firstNames, :lastNames, :birthDates, :postalCodes, :keys)
+                                               with ordinality
+                                               as x(first_name, last_name, birth_date, postal_code, person_key,
+                                                    position)),
+                                 k as (update idempotency_key set booking_id = (select id from b)
+                                       where subject = :subject and key = :key)
+                            select id, created_at from b
+                            """)
+                    .param("centre", centreId)
+                    .param("code", code.value())
+                    .param("channel", channel.name())
+                    .param("phone", contact.phone())
+                    .param("email", contact.email())
+                    .param("language", contact.language().code())
+                    .param("subject", subject)
+                    .param("key", idempotencyKey)
+                    .param("firstNames", texts(persons, p -> p.firstName().strip()))
+                    .param("lastNames", texts(persons, p -> p.lastName().strip()))
+                    .param(
+                            "birthDates",
+                            SqlArrays.of(
+                                    "date",
+                                    persons.stream()
+                                            .map(p -> p.birthDate().toString())
+                                            .toArray()))
+                    .param("postalCodes", texts(persons, PersonDetails::postalCode))
+                    .param(
+                            "keys",
+                            texts(
+                                    persons,
+                                    p -> PersonKey.of(p.firstName(), p.lastName(), p.birthDate())
+                                            .value()))
+                    .query((rs, n) -> new Inserted(
+                            rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant()))
+                    .single();
         } catch (DuplicateKeyException e) {
+            if (e.getMessage() == null || !e.getMessage().contains("one_live_booking_per_person")) {
+                throw e;
+            }
             throw new Refusal(
                     HttpStatus.CONFLICT,
                     "ALREADY_BOOKED",
                     "A person of this booking already has a booked appointment. Cancel that one first to book anew.");
         }
-        return inserted;
+    }
+
+    private static Object texts(List<PersonDetails> persons, java.util.function.Function<PersonDetails, String> text) {
+        return SqlArrays.of("text", persons.stream().map(text).toArray());
     }
 
     /** The appointments of {@code series} (series {@code i} for person {@code i}), in one statement. */
@@ -163,13 +186,6 @@ class BookingRepository {
                 .query(String.class)
                 .optional()
                 .flatMap(code -> find(new BookingCode(code)));
-    }
-
-    void completeIdempotencyKey(String subject, String key, String code) {
-        jdbc.sql("""
-                        update idempotency_key set booking_id = (select id from booking where code = ?)
-                        where subject = ? and key = ?
-                        """).params(code, subject, key).update();
     }
 
     /** Marks the booking cancelled; false if it already was. */

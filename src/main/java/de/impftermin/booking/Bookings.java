@@ -109,11 +109,8 @@ public class Bookings {
                     return earlier.get();
                 }
             }
-            BookingView booking = write(hold, persons, to, Channel.ONLINE);
+            BookingView booking = write(hold, persons, to, Channel.ONLINE, idempotencyKey);
             messages.confirmed(booking);
-            if (idempotencyKey != null) {
-                repository.completeIdempotencyKey(verified.subject(), idempotencyKey, booking.code());
-            }
             return booking;
         });
     }
@@ -154,11 +151,8 @@ public class Bookings {
                     "This booking is cancelled already; please book new appointments instead.");
         }
         holds.releaseBooking(old.centreId(), repository.idOf(old.code()));
-        BookingView booking = book(hold, old.persons(), old.contact(), Channel.ONLINE);
+        BookingView booking = book(hold, old.persons(), old.contact(), Channel.ONLINE, idempotencyKey);
         messages.rebooked(old, booking);
-        if (idempotencyKey != null) {
-            repository.completeIdempotencyKey(verified.subject(), idempotencyKey, booking.code());
-        }
         return booking;
     }
 
@@ -192,11 +186,8 @@ public class Bookings {
         }
         requireSamePeople(wanted.persons(), persons);
         Hold hold = holds.hold(request(wanted, subject, PHONE_FIRST));
-        BookingView booking = book(hold, persons, contact, Channel.PHONE);
+        BookingView booking = book(hold, persons, contact, Channel.PHONE, idempotencyKey);
         messages.confirmed(booking);
-        if (idempotencyKey != null) {
-            repository.completeIdempotencyKey(subject, idempotencyKey, booking.code());
-        }
         return booking;
     }
 
@@ -225,9 +216,10 @@ public class Bookings {
         return repository.find(new BookingCode(booking.code())).orElseThrow();
     }
 
-    private BookingView book(Hold hold, List<PersonDetails> persons, Contact contact, Channel channel) {
+    private BookingView book(
+            Hold hold, List<PersonDetails> persons, Contact contact, Channel channel, @Nullable String idempotencyKey) {
         checkBookable(hold, persons);
-        return write(hold, persons, contact, channel);
+        return write(hold, persons, contact, channel, idempotencyKey);
     }
 
     /** Refuses a hold that these persons cannot book, on what was read, before anything is written. */
@@ -247,10 +239,15 @@ public class Bookings {
         }
     }
 
-    private BookingView write(Hold hold, List<PersonDetails> persons, Contact contact, Channel channel) {
+    /**
+     * Writes the booking of a checked hold: booking, persons and the {@code Idempotency-Key}'s link to it in one
+     * statement, the pairs assigned, the appointments in one more.
+     */
+    private BookingView write(
+            Hold hold, List<PersonDetails> persons, Contact contact, Channel channel, @Nullable String idempotencyKey) {
         BookingCode code = BookingCode.random();
         BookingRepository.Inserted booking =
-                repository.insert(code, hold.centreId(), channel, contact, hold.subject(), persons);
+                repository.insert(code, hold.centreId(), channel, contact, hold.subject(), persons, idempotencyKey);
         List<Series> series = holds.assignToBooking(hold, booking.id());
         repository.insertAppointments(booking.id(), series);
         return BookingRepository.confirmedView(

@@ -149,7 +149,6 @@ public class Holds {
         if (assigned != hold.applicants().size() || hold.series().size() != assigned) {
             throw expired();
         }
-        pairs.deleteHold(hold.id());
         return hold.series();
     }
 

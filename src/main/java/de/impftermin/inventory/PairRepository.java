@@ -173,25 +173,29 @@ class PairRepository {
     }
 
     /**
-     * Gives the hold's pairs to the booking, in time order to persons 0, 1, …; only while the hold is live. Under
-     * READ COMMITTED a concurrent re-claim of an expired hold makes this update see the new hold id and skip the row.
+     * Gives the hold's pairs to the booking, in time order to persons 0, 1, …, only while the hold is live, and deletes
+     * the hold, in one statement; the caller rolls back unless every pair was assigned. Under READ COMMITTED a
+     * concurrent re-claim of an expired hold makes this update see the new hold id and skip the row.
+     *
+     * @return the pairs assigned
      */
     int assign(UUID holdId, long bookingId, Instant now) {
         return jdbc.sql("""
-                        update appointment_pair p set booking_id = :booking, person_position = o.position
-                        from (select id, centre_id, row_number() over (order by first_starts_at, id) - 1 as position
-                              from appointment_pair where hold_id = :hold) o
-                        where p.centre_id = o.centre_id and p.id = o.id and p.hold_id = :hold
-                          and p.booking_id is null and p.hold_expires_at > :now
+                        with assigned as (
+                            update appointment_pair p set booking_id = :booking, person_position = o.position
+                            from (select id, centre_id, row_number() over (order by first_starts_at, id) - 1 as position
+                                  from appointment_pair where hold_id = :hold) o
+                            where p.centre_id = o.centre_id and p.id = o.id and p.hold_id = :hold
+                              and p.booking_id is null and p.hold_expires_at > :now
+                            returning p.id),
+                        deleted as (delete from hold where id = :hold)
+                        select count(*) from assigned
                         """)
                 .param("booking", bookingId)
                 .param("hold", holdId)
                 .param("now", utc(now))
-                .update();
-    }
-
-    void deleteHold(UUID holdId) {
-        jdbc.sql("delete from hold where id = ?").param(holdId).update();
+                .query(Integer.class)
+                .single();
     }
 
     void free(String centreId, long bookingId) {
