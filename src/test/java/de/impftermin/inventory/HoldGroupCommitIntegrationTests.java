@@ -74,9 +74,13 @@ class HoldGroupCommitIntegrationTests extends ApiTestSupport {
                     return held;
                 })));
             }
-            while (batcher.queued() < 10) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (batcher.queued() < 10 && System.nanoTime() < deadline) {
                 Thread.onSpinWait();
             }
+            assertThat(batcher.queued())
+                    .as("all ten wait behind the blocked batch")
+                    .isEqualTo(10);
             assertThat(count("select count(*) from hold where centre_id = ?", centre.id()))
                     .as("nothing is visible while the batch before runs")
                     .isZero();
