@@ -38,10 +38,7 @@ class OneHoldPerCitizenIntegrationTests extends ApiTestSupport {
                         .status())
                 .as("the pair of the first hold is free for someone else")
                 .isEqualTo(201);
-        ApiResponse lateConfirm = api.post(
-                "/api/v1/bookings",
-                Requests.booking(first.json().path("id").asString(), person),
-                citizen.bookingHeaders(UUID.randomUUID().toString()));
+        ApiResponse lateConfirm = confirm(citizen, first, person);
         assertThat(lateConfirm.status()).isEqualTo(410);
         assertThat(lateConfirm.problemCode()).isEqualTo("HOLD_EXPIRED");
         invariants.check(centre.id());
@@ -61,18 +58,8 @@ class OneHoldPerCitizenIntegrationTests extends ApiTestSupport {
         assertThat(again.status())
                 .as("the only pair is held by this citizen's own earlier hold: it counts as free for them")
                 .isEqualTo(201);
-        assertThat(api.post(
-                                "/api/v1/bookings",
-                                Requests.booking(first.json().path("id").asString(), person),
-                                citizen.bookingHeaders(UUID.randomUUID().toString()))
-                        .status())
-                .isEqualTo(410);
-        assertThat(api.post(
-                                "/api/v1/bookings",
-                                Requests.booking(again.json().path("id").asString(), person),
-                                citizen.bookingHeaders(UUID.randomUUID().toString()))
-                        .status())
-                .isEqualTo(201);
+        assertThat(confirm(citizen, first, person).status()).isEqualTo(410);
+        assertThat(confirm(citizen, again, person).status()).isEqualTo(201);
         invariants.check(centre.id());
     }
 
@@ -97,12 +84,14 @@ class OneHoldPerCitizenIntegrationTests extends ApiTestSupport {
                         centre.id()))
                 .as("the earlier hold still has its pair")
                 .isEqualTo(1);
-        assertThat(api.post(
-                                "/api/v1/bookings",
-                                Requests.booking(first.json().path("id").asString(), person),
-                                citizen.bookingHeaders(UUID.randomUUID().toString()))
-                        .status())
-                .isEqualTo(201);
+        assertThat(confirm(citizen, first, person).status()).isEqualTo(201);
         invariants.check(centre.id());
+    }
+
+    private ApiResponse confirm(Citizen citizen, ApiResponse hold, Person person) {
+        return api.post(
+                "/api/v1/bookings",
+                Requests.booking(hold.json().path("id").asString(), person),
+                citizen.bookingHeaders(UUID.randomUUID().toString()));
     }
 }
