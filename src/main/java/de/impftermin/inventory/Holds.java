@@ -14,12 +14,10 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The claim engine. A hold claims one pair per person in one statement with {@code FOR UPDATE SKIP LOCKED}: concurrent
@@ -68,6 +66,16 @@ public class Holds {
      */
     public Hold hold(HoldRequest request) {
         Instant now = clock.instant();
+        UUID holdId = UUID.randomUUID();
+        Instant expiresAt = now.plus(properties.holdDuration());
+        // one unit of the holds' group commit: the releases are read on the batch's connection, every refusal is
+        // decided before the claim statement, which holds or changes nothing
+        List<Series> held = commits.run(() -> claim(request, now, holdId, expiresAt));
+        events.publishEvent(new InventoryChanged(request.centreId()));
+        return new Hold(holdId, request.centreId(), request.subject(), expiresAt, request.applicants(), held);
+    }
+
+    private List<Series> claim(HoldRequest request, Instant now, UUID holdId, Instant expiresAt) {
         List<Release> open = releases.ofCentre(request.centreId()).stream()
                 .filter(r -> r.isOpenAt(now))
                 .filter(r -> request.channels().contains(r.channel()))
@@ -80,54 +88,41 @@ public class Holds {
                 .toList();
         if (!open.isEmpty() && eligible.isEmpty()) {
             EligibilityDecision refusal = open.getFirst().eligibility().decideAll(request.applicants());
-            throw new Refusal(
+            throw new GroupCommit.Unwritten(new Refusal(
                     HttpStatus.FORBIDDEN,
                     "NOT_ELIGIBLE",
                     refusal instanceof EligibilityDecision.NotEligible no
                             ? no.explanation()
-                            : "Not eligible for these appointments.");
+                            : "Not eligible for these appointments."));
         }
         int wanted = request.applicants().size();
         Instant wantedAt = BerlinTime.at(request.date(), request.time() == null ? LocalTime.MIDNIGHT : request.time());
-        UUID holdId = UUID.randomUUID();
-        Instant expiresAt = now.plus(properties.holdDuration());
-        Supplier<List<Series>> claim = () -> {
-            for (Channel channel : request.channels()) {
-                long[] releaseIds = eligible.stream()
-                        .filter(r -> r.channel() == channel)
-                        .mapToLong(Release::id)
-                        .toArray();
-                if (releaseIds.length == 0) {
-                    continue;
-                }
-                List<Series> near = pairs.hold(request, releaseIds, wantedAt, NEAR, now, holdId, expiresAt);
-                // the pairs near the wanted time are taken or being taken: the whole day before saying "gone"
-                List<Series> taken = near.isEmpty()
-                        ? pairs.hold(request, releaseIds, wantedAt, Integer.MAX_VALUE, now, holdId, expiresAt)
-                        : near;
-                if (taken.size() == wanted) {
-                    return taken;
-                }
+        for (Channel channel : request.channels()) {
+            long[] releaseIds = eligible.stream()
+                    .filter(r -> r.channel() == channel)
+                    .mapToLong(Release::id)
+                    .toArray();
+            if (releaseIds.length == 0) {
+                continue;
             }
-            return List.of();
-        };
-        // in a caller's transaction (the hotline's one-step booking) the claim belongs to it; else to a group commit:
-        // the claim is one statement that holds or changes nothing, so a batch rolls back only on real failures
-        List<Series> held =
-                TransactionSynchronizationManager.isActualTransactionActive() ? claim.get() : commits.run(claim);
-        if (!held.isEmpty()) {
-            events.publishEvent(new InventoryChanged(request.centreId()));
-            return new Hold(holdId, request.centreId(), request.subject(), expiresAt, request.applicants(), held);
+            List<Series> near = pairs.hold(request, releaseIds, wantedAt, NEAR, now, holdId, expiresAt);
+            // the pairs near the wanted time are taken or being taken: the whole day before saying "gone"
+            List<Series> taken = near.isEmpty()
+                    ? pairs.hold(request, releaseIds, wantedAt, Integer.MAX_VALUE, now, holdId, expiresAt)
+                    : near;
+            if (taken.size() == wanted) {
+                return taken;
+            }
         }
         if (open.isEmpty() && centres.find(request.centreId()).isEmpty()) {
-            throw Refusal.notFound("Centre " + request.centreId());
+            throw new GroupCommit.Unwritten(Refusal.notFound("Centre " + request.centreId()));
         }
-        throw new Refusal(
+        throw new GroupCommit.Unwritten(new Refusal(
                 HttpStatus.CONFLICT,
                 "NO_APPOINTMENTS",
                 wanted == 1
                         ? "No appointment is free at this centre on this day."
-                        : "Not enough appointments for " + wanted + " people are free at this centre on this day.");
+                        : "Not enough appointments for " + wanted + " people are free at this centre on this day."));
     }
 
     @Transactional(readOnly = true)

@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -76,10 +77,20 @@ public final class GroupCommit implements AutoCloseable {
 
     /**
      * Runs {@code unit} in the next batch's transaction and returns its result once that transaction has committed.
+     * Called in a transaction already (the hotline's one-step booking, say), the unit runs in that one: it belongs to
+     * the caller's unit of work, which commits or rolls back as a whole.
      *
-     * @throws RuntimeException what the unit threw when it ran in a transaction of its own
+     * @throws RuntimeException what the unit threw when it ran in a transaction of its own ({@link Unwritten}: its
+     *     refusal)
      */
     public <T> T run(Supplier<T> unit) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            try {
+                return unit.get();
+            } catch (Unwritten refused) {
+                throw refused.refusal;
+            }
+        }
         Pending<T> pending = new Pending<>(unit, new CompletableFuture<>());
         queue.add(pending);
         try {
@@ -126,15 +137,7 @@ public final class GroupCommit implements AutoCloseable {
     private void commit(List<Pending<?>> batch) {
         List<Runnable> answers = new ArrayList<>(batch.size());
         try {
-            transactions.executeWithoutResult(status -> {
-                for (Pending<?> pending : batch) {
-                    try {
-                        answers.add(answer(pending, pending.unit().get()));
-                    } catch (Unwritten refused) {
-                        answers.add(() -> pending.result().completeExceptionally(refused.refusal));
-                    }
-                }
-            });
+            transactions.executeWithoutResult(status -> batch.forEach(pending -> answers.add(attempt(pending))));
         } catch (RuntimeException e) {
             if (batch.size() == 1) {
                 batch.getFirst().result().completeExceptionally(e);
@@ -146,19 +149,13 @@ public final class GroupCommit implements AutoCloseable {
                     batch.size(),
                     e.toString());
             for (Pending<?> pending : batch) {
-                Runnable answer;
                 try {
-                    answer = transactions.execute(
-                            status -> answer(pending, pending.unit().get()));
-                } catch (Unwritten refused) {
-                    pending.result().completeExceptionally(refused.refusal);
-                    continue;
+                    Runnable answer = transactions.execute(status -> attempt(pending));
+                    if (answer != null) {
+                        answer.run();
+                    }
                 } catch (RuntimeException single) {
                     pending.result().completeExceptionally(single);
-                    continue;
-                }
-                if (answer != null) {
-                    answer.run();
                 }
             }
             return;
@@ -166,10 +163,17 @@ public final class GroupCommit implements AutoCloseable {
         answers.forEach(Runnable::run);
     }
 
-    /** Completes {@code pending} with what its unit returned, when run: only after the commit. */
-    @SuppressWarnings("unchecked")
-    private static <T> Runnable answer(Pending<T> pending, Object result) {
-        return () -> pending.result().complete((T) result);
+    /**
+     * Runs the unit in the current transaction and returns how to answer its request, to be run only after the commit:
+     * with its result, or with its refusal if it refused before writing.
+     */
+    private static <T> Runnable attempt(Pending<T> pending) {
+        try {
+            T result = pending.unit().get();
+            return () -> pending.result().complete(result);
+        } catch (Unwritten refused) {
+            return () -> pending.result().completeExceptionally(refused.refusal);
+        }
     }
 
     @Override
