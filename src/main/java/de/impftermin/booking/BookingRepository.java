@@ -18,7 +18,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
+import org.postgresql.util.PSQLException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -96,7 +98,10 @@ class BookingRepository {
                             rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant()))
                     .single();
         } catch (DuplicateKeyException e) {
-            if (e.getMessage() == null || !e.getMessage().contains("one_live_booking_per_person")) {
+            if (!(e.getMostSpecificCause() instanceof PSQLException psql)
+                    || psql.getServerErrorMessage() == null
+                    || !"one_live_booking_per_person"
+                            .equals(psql.getServerErrorMessage().getConstraint())) {
                 throw e;
             }
             throw new Refusal(
@@ -106,7 +111,7 @@ class BookingRepository {
         }
     }
 
-    private static Object texts(List<PersonDetails> persons, java.util.function.Function<PersonDetails, String> text) {
+    private static Object texts(List<PersonDetails> persons, Function<PersonDetails, String> text) {
         return SqlArrays.of("text", persons.stream().map(text).toArray());
     }
 

@@ -93,10 +93,11 @@ public class Bookings {
                     .filter(h -> h.subject().equals(verified.subject()))
                     .orElse(null);
             if (hold == null) {
-                return (idempotencyKey == null
-                                ? Optional.<BookingView>empty()
-                                : repository.bookingOfKey(verified.subject(), idempotencyKey))
-                        .orElseThrow(() -> new GroupCommit.Unwritten(Refusal.notFound("Hold")));
+                // a retry after the booking: its hold is gone, its key leads to the booking
+                Optional<BookingView> earlier = idempotencyKey == null
+                        ? Optional.empty()
+                        : repository.bookingOfKey(verified.subject(), idempotencyKey);
+                return earlier.orElseThrow(() -> new GroupCommit.Unwritten(Refusal.notFound("Hold")));
             }
             try {
                 checkBookable(hold, persons);

@@ -30,8 +30,9 @@ import org.springframework.stereotype.Component;
 /**
  * Sends due outbox messages. Each round leases a batch (one {@code SKIP LOCKED} statement counts the attempt and
  * pushes the next one a lease ahead), hands the messages to the gateways outside any transaction, a few at once, and
- * records the outcomes: the round's sent messages in one statement; each failed one retried after an exponential backoff; or, after {@code max-attempts} failures or a
- * permanent refusal, buried as a dead letter that stays visible in the table and the metrics. A crash between the
+ * records the outcomes: the round's sent messages in one statement; each failed one retried after an exponential
+ * backoff or, after {@code max-attempts} failures or a permanent refusal, buried as a dead letter that stays visible
+ * in the table and the metrics. A crash between the
  * gateway's acceptance and the recording of it lets the lease run out and sends the message again: at-least-once, the
  * guarantee SMTP and SMS providers give as well; nothing else sends a message twice.
  */

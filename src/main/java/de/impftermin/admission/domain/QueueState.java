@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
  * below the serving counter {@code served} is admitted. The counter advances at {@code admittingRate}, the rate in
  * effect: the operator's {@code ratePerSecond} is its ceiling, and an {@code adaptive} queue moves it below that with
  * the booking path's pressure ({@link AdmissionRate}); position and ETA use it too, and while it is still
- * {@code rising} from its start, the ETA assumes it keeps doubling every second up to the ceiling. While a pre-queue is open
- * ({@code opensAt} in the future) its tickets wait unordered; at the opening instant a random {@code seed} is drawn
+ * {@code rising} from its start, the ETA assumes it keeps doubling every second up to the ceiling. While a pre-queue
+ * is open ({@code opensAt} in the future) its tickets wait unordered; at the opening instant a random {@code seed} is drawn
  * and the {@code prequeueSize} tickets from {@code prequeueStart} on are shuffled into their places. Later tickets
  * queue in join order behind them.
  */
