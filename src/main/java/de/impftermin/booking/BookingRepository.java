@@ -247,6 +247,30 @@ class BookingRepository {
                 .single();
     }
 
+    /**
+     * The codes of bookings with a person of this last name (and first name, where given; both ignoring case), birth
+     * date and postal code, newest first, at most {@code limit}. Served by the index of V75.
+     */
+    List<String> codesByName(
+            @Nullable String firstName, String lastName, LocalDate birthDate, String postalCode, int limit) {
+        return jdbc.sql("""
+                        select b.code from booking b
+                        where b.id in (select p.booking_id from booking_person p
+                                       where p.birth_date = :birthDate and lower(p.last_name) = lower(:lastName)
+                                         and p.postal_code = :postalCode
+                                         and (cast(:firstName as text) is null
+                                              or lower(p.first_name) = lower(:firstName)))
+                        order by b.created_at desc, b.id desc limit :limit
+                        """)
+                .param("birthDate", birthDate)
+                .param("lastName", lastName.strip())
+                .param("postalCode", postalCode)
+                .param("firstName", firstName == null || firstName.isBlank() ? null : firstName.strip())
+                .param("limit", limit)
+                .query(String.class)
+                .list();
+    }
+
     Optional<BookingView> find(BookingCode code) {
         record Row(long id, BookingView booking) {}
         return jdbc.sql("""

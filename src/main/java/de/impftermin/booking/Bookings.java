@@ -217,7 +217,8 @@ public class Bookings {
         return repository.find(new BookingCode(booking.code())).orElseThrow();
     }
 
-    private BookingView book(
+    /** Checks a hold against these persons and writes the booking; the caller's transaction must be running. */
+    BookingView book(
             Hold hold, List<PersonDetails> persons, Contact contact, Channel channel, @Nullable String idempotencyKey) {
         checkBookable(hold, persons);
         return write(hold, persons, contact, channel, idempotencyKey);
@@ -255,7 +256,7 @@ public class Bookings {
                 code, hold.centreId(), channel, contact, persons, series, booking.createdAt());
     }
 
-    private static void requireSamePeople(List<Applicant> held, List<PersonDetails> persons) {
+    static void requireSamePeople(List<Applicant> held, List<PersonDetails> persons) {
         if (held.size() != persons.size()) {
             throw Refusal.invalid(
                     "PERSONS_MISMATCH", "The booking must name exactly the " + held.size() + " person(s) held for.");

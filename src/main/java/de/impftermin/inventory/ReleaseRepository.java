@@ -108,6 +108,36 @@ class ReleaseRepository {
                 .list();
     }
 
+    List<FreeTime> freeTimes(String centreId, LocalDate day, Channel channel, long[] releaseIds, Instant now) {
+        return jdbc.sql("""
+                        select p.first_starts_at, p.vaccine, min(p.second_starts_at), count(*)
+                        from appointment_pair p join release r on r.id = p.release_id
+                        where p.centre_id = :centre and p.first_day = :day and p.channel = :channel
+                          and p.release_id = any(:releases)
+                          and r.opens_at <= :now and p.booking_id is null
+                          and (p.hold_expires_at is null or p.hold_expires_at <= :now)
+                        group by p.first_starts_at, p.vaccine
+                        order by p.first_starts_at, p.vaccine
+                        """)
+                .param("centre", centreId)
+                .param("day", day)
+                .param("channel", channel.name())
+                .param(
+                        "releases",
+                        de.impftermin.platform.SqlArrays.of(
+                                "bigint", Arrays.stream(releaseIds).boxed().toArray()))
+                .param("now", SqlTimes.utc(now))
+                .query((rs, n) -> {
+                    OffsetDateTime second = rs.getObject(3, OffsetDateTime.class);
+                    return new FreeTime(
+                            rs.getObject(1, OffsetDateTime.class).toInstant(),
+                            Vaccine.fromJson(rs.getString(2)),
+                            second == null ? null : second.toInstant(),
+                            rs.getInt(4));
+                })
+                .list();
+    }
+
     Optional<Release> find(long id) {
         return jdbc.sql("select " + COLUMNS + " from release where id = ?")
                 .param(id)

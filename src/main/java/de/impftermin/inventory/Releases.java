@@ -6,6 +6,7 @@ import de.impftermin.inventory.domain.Pairing;
 import de.impftermin.inventory.domain.SeatPair;
 import de.impftermin.platform.Refusal;
 import de.impftermin.shared.BerlinTime;
+import de.impftermin.shared.Channel;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -102,5 +103,23 @@ public class Releases {
     @Transactional(readOnly = true)
     public List<FreeTime> freeTimes(String centreId, LocalDate day, Instant now) {
         return releases.freeTimes(centreId, day, now);
+    }
+
+    /**
+     * The free 1st-dose times of one contingent at a centre on a day, counted only in the given releases (the hotline
+     * passes those whose eligibility admits every person of the caller's household).
+     */
+    @Transactional(readOnly = true)
+    public List<FreeTime> freeTimes(
+            String centreId, LocalDate day, Channel channel, List<Long> releaseIds, Instant now) {
+        if (releaseIds.isEmpty()) {
+            return List.of();
+        }
+        return releases.freeTimes(
+                centreId,
+                day,
+                channel,
+                releaseIds.stream().mapToLong(Long::longValue).toArray(),
+                now);
     }
 }
