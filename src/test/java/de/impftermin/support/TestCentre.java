@@ -78,6 +78,11 @@ public final class TestCentre {
         return centre;
     }
 
+    /** A centre created elsewhere (with its own county or postal code), to open, supply and release. */
+    public static TestCentre existing(Api admin, String id) {
+        return new TestCentre(admin, id);
+    }
+
     /** A centre id nobody else uses. */
     public static String freshId() {
         return "t-" + Long.toString(ThreadLocalRandom.current().nextLong(Long.MAX_VALUE), 36);

@@ -31,7 +31,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /** A booking for the caller: the code to read aloud, the printable letter, cancel and resend. */
 @WebMvcTest(
-        controllers = BookingPageController.class,
+        controllers = ConsoleBookingController.class,
         excludeFilters =
                 @ComponentScan.Filter(type = FilterType.REGEX, pattern = ConsoleWebTestConfiguration.NOT_IN_SLICE))
 @Import(ConsoleWebTestConfiguration.class)

@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 @Controller
 @RequestMapping("/staff/hotline/find")
 @PreAuthorize("hasAnyRole('AGENT', 'ADMIN')")
-class FindController {
+class ConsoleFindController {
 
     static final List<String> CODE_FIELDS = List.of("code", "codeBirthDate");
     static final List<String> NAME_FIELDS = List.of("firstName", "lastName", "birthDate", "postalCode");
@@ -29,7 +29,7 @@ class FindController {
     private final HotlineBookings bookings;
     private final MessageSource messages;
 
-    FindController(HotlineBookings bookings, MessageSource messages) {
+    ConsoleFindController(HotlineBookings bookings, MessageSource messages) {
         this.bookings = bookings;
         this.messages = messages;
     }

@@ -36,7 +36,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/staff/hotline")
 @PreAuthorize("hasAnyRole('AGENT', 'ADMIN')")
-class SearchController {
+class ConsoleSearchController {
 
     /** The search form's fields in the order of the page, for the error summary. */
     static final List<String> FIELDS =
@@ -47,7 +47,7 @@ class SearchController {
     private final MessageSource messages;
     private final Clock clock;
 
-    SearchController(Offers offers, HotlineBookings bookings, MessageSource messages, Clock clock) {
+    ConsoleSearchController(Offers offers, HotlineBookings bookings, MessageSource messages, Clock clock) {
         this.offers = offers;
         this.bookings = bookings;
         this.messages = messages;

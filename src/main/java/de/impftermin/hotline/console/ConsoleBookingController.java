@@ -28,12 +28,12 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Controller
 @RequestMapping("/staff/hotline/bookings/{code}")
 @PreAuthorize("hasAnyRole('AGENT', 'ADMIN')")
-class BookingPageController {
+class ConsoleBookingController {
 
     private final HotlineBookings bookings;
     private final Centres centres;
 
-    BookingPageController(HotlineBookings bookings, Centres centres) {
+    ConsoleBookingController(HotlineBookings bookings, Centres centres) {
         this.bookings = bookings;
         this.centres = centres;
     }

@@ -27,7 +27,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /** Finding a caller's booking by code and birth date, or by name, birth date and postal code. */
 @WebMvcTest(
-        controllers = FindController.class,
+        controllers = ConsoleFindController.class,
         excludeFilters =
                 @ComponentScan.Filter(type = FilterType.REGEX, pattern = ConsoleWebTestConfiguration.NOT_IN_SLICE))
 @Import(ConsoleWebTestConfiguration.class)

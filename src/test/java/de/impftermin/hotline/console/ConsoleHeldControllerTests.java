@@ -41,7 +41,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /** The held page: the series and the expiry, the names form with its errors, and the booking. */
 @WebMvcTest(
-        controllers = {HeldController.class, SearchController.class},
+        controllers = {ConsoleHeldController.class, ConsoleSearchController.class},
         excludeFilters =
                 @ComponentScan.Filter(type = FilterType.REGEX, pattern = ConsoleWebTestConfiguration.NOT_IN_SLICE))
 @Import(ConsoleWebTestConfiguration.class)

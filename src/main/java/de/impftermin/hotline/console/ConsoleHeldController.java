@@ -36,7 +36,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/staff/hotline/holds/{holdId}")
 @PreAuthorize("hasAnyRole('AGENT', 'ADMIN')")
-class HeldController {
+class ConsoleHeldController {
 
     static final List<String> FIELDS = List.of("names[].firstName", "names[].lastName", "phone", "email");
 
@@ -44,7 +44,7 @@ class HeldController {
     private final Centres centres;
     private final MessageSource messages;
 
-    HeldController(HotlineBookings bookings, Centres centres, MessageSource messages) {
+    ConsoleHeldController(HotlineBookings bookings, Centres centres, MessageSource messages) {
         this.bookings = bookings;
         this.centres = centres;
         this.messages = messages;
@@ -90,7 +90,7 @@ class HeldController {
         try {
             BookingView booking =
                     bookings.confirm(agent.getName(), holdId, persons(form, card.search()), contact(form));
-            return "redirect:" + BookingPageController.path(booking, true);
+            return "redirect:" + ConsoleBookingController.path(booking, true);
         } catch (Refusal refusal) {
             response.setStatus(refusal.status().value());
             model.addAttribute("notice", ConsoleAdvice.explanation(refusal));
@@ -110,7 +110,7 @@ class HeldController {
             BookingView booking = bookings.rebook(agent.getName(), moving.code(), moving.birthDate(), holdId);
             CallerCard.forget(session);
             redirect.addFlashAttribute("notice", "hotline.booking.rebooked");
-            return "redirect:" + BookingPageController.path(booking, false);
+            return "redirect:" + ConsoleBookingController.path(booking, false);
         } catch (Refusal refusal) {
             redirect.addFlashAttribute("notice", ConsoleAdvice.explanation(refusal));
             return "redirect:/staff/hotline/holds/" + holdId;

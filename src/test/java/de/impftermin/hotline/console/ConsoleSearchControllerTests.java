@@ -42,7 +42,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /** The console's home: the caller card form, its errors in plain words, the offers, holding one, and who may. */
 @WebMvcTest(
-        controllers = SearchController.class,
+        controllers = ConsoleSearchController.class,
         excludeFilters =
                 @ComponentScan.Filter(type = FilterType.REGEX, pattern = ConsoleWebTestConfiguration.NOT_IN_SLICE))
 @Import(ConsoleWebTestConfiguration.class)
