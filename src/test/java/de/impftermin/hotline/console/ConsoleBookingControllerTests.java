@@ -36,7 +36,7 @@ import org.springframework.test.web.servlet.MockMvc;
                 @ComponentScan.Filter(type = FilterType.REGEX, pattern = ConsoleWebTestConfiguration.NOT_IN_SLICE))
 @Import(ConsoleWebTestConfiguration.class)
 @WithMockUser(username = "agent-1", roles = "AGENT")
-class BookingPageControllerTests {
+class ConsoleBookingControllerTests {
 
     private static final String PAGE = "/staff/hotline/bookings/K7QM-3XTA-9PLW";
 

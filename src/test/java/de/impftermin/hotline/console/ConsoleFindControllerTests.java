@@ -32,7 +32,7 @@ import org.springframework.test.web.servlet.MockMvc;
                 @ComponentScan.Filter(type = FilterType.REGEX, pattern = ConsoleWebTestConfiguration.NOT_IN_SLICE))
 @Import(ConsoleWebTestConfiguration.class)
 @WithMockUser(username = "agent-1", roles = "AGENT")
-class FindControllerTests {
+class ConsoleFindControllerTests {
 
     @Autowired
     MockMvc mvc;

@@ -46,7 +46,7 @@ import org.springframework.test.web.servlet.MockMvc;
                 @ComponentScan.Filter(type = FilterType.REGEX, pattern = ConsoleWebTestConfiguration.NOT_IN_SLICE))
 @Import(ConsoleWebTestConfiguration.class)
 @WithMockUser(username = "agent-1", roles = "AGENT")
-class HeldControllerTests {
+class ConsoleHeldControllerTests {
 
     private final UUID holdId = UUID.randomUUID();
     private final MockHttpSession session = new MockHttpSession();

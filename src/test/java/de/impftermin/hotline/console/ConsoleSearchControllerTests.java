@@ -47,7 +47,7 @@ import org.springframework.test.web.servlet.MockMvc;
                 @ComponentScan.Filter(type = FilterType.REGEX, pattern = ConsoleWebTestConfiguration.NOT_IN_SLICE))
 @Import(ConsoleWebTestConfiguration.class)
 @WithMockUser(username = "agent-1", roles = "AGENT")
-class SearchControllerTests {
+class ConsoleSearchControllerTests {
 
     private static final Centre CENTRE =
             new Centre("dorsten", "Impfzentrum Dorsten", "Recklinghausen", "46282", "Altstadt 1", false, null);
