@@ -1,5 +1,6 @@
 // The hotline console's keys: Alt+<letter> acts on the element marked data-key="<letter>" (a field gets the focus,
-// a link or button is activated); Alt+B without such an element focuses the first offer. The household select shows
+// a link or button is activated); Alt+B without such an element focuses the first offer. A page puts the focus on its
+// element marked data-autofocus, else on the first field of a form marked data-focus-first. The household select shows
 // as many person rows as people; pages put the focus where the agent continues (data-autofocus).
 (function () {
     'use strict';
@@ -13,7 +14,9 @@
             return;
         }
         var key = event.key.toLowerCase();
-        var target = Array.prototype.find.call(document.querySelectorAll('[data-key="' + key + '"]'), visible);
+        // the page's own element first (the search form's first field), else the header's (the link to the search)
+        var candidates = Array.prototype.filter.call(document.querySelectorAll('[data-key="' + key + '"]'), visible);
+        var target = candidates.find(function (el) { return el.closest('main'); }) || candidates[0];
         if (!target && key === 'b') {
             target = Array.prototype.find.call(document.querySelectorAll('button.offer'), visible);
             if (target) {
@@ -61,6 +64,10 @@
             });
         });
         var focus = document.querySelector('[data-autofocus]');
+        if (!focus) {
+            var form = document.querySelector('form[data-focus-first]');
+            focus = form && Array.prototype.find.call(form.querySelectorAll('input:not([type=hidden]), select'), visible);
+        }
         if (focus) {
             focus.focus();
         }

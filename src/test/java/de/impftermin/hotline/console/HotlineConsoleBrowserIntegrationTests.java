@@ -1,0 +1,232 @@
+package de.impftermin.hotline.console;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static de.impftermin.support.Json.obj;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
+import de.impftermin.support.ApiTestSupport;
+import de.impftermin.support.IntegrationTest;
+import de.impftermin.support.TestCentre;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The hotline console in Chromium: an agent books a couple with the keyboard alone (the key presses are counted and
+ * printed), finds the booking by name and cancels it; the printable letter; axe-core finds no WCAG 2.1 A/AA violation
+ * on any console page, in German and in English; a centre operator is refused.
+ */
+@IntegrationTest
+class HotlineConsoleBrowserIntegrationTests extends ApiTestSupport {
+
+    private static final String PASSWORD = "a long hotline passphrase 2022";
+    private static ConsoleBrowser browser;
+
+    private final LocalDate day = TestCentre.day(11);
+    private final String county = "Hotlinekreis-" + TestCentre.freshId();
+    private final Map<String, List<String>> violations = new LinkedHashMap<>();
+    private String agent;
+
+    @BeforeEach
+    void anAgentAndACentreWithPhoneAndOnlineContingents() {
+        if (browser == null) {
+            browser = new ConsoleBrowser(port);
+        }
+        agent = staff("AGENT");
+        String id = TestCentre.freshId();
+        assertThat(admin.post(
+                                "/api/v1/admin/centres",
+                                obj(
+                                        "id",
+                                        id,
+                                        "name",
+                                        "Impfzentrum " + county,
+                                        "county",
+                                        county,
+                                        "postalCode",
+                                        "46282",
+                                        "address",
+                                        "Am Markt 1",
+                                        "phoneOnly",
+                                        false))
+                        .status())
+                .isEqualTo(201);
+        TestCentre centre = TestCentre.existing(admin, id)
+                .open(day, "09:00", "12:00", 2, 10)
+                .open(day.plusDays(21), "09:00", "12:00", 2, 10)
+                .deliver("comirnaty", 200, day.minusDays(1));
+        for (String channel : List.of("PHONE", "ONLINE")) {
+            Map<String, Object> release = centre.releaseBody("comirnaty", day, day, 12);
+            release.put("channel", channel);
+            assertThat(centre.tryRelease(release).status()).isEqualTo(201);
+        }
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+            browser = null;
+        }
+    }
+
+    @Test
+    void anAgentBooksACoupleByKeyboardAloneFindsTheBookingByNameAndCancelsIt() {
+        Page page = browser.newPage(agent, PASSWORD);
+        String lastName = "Tastatur" + UUID.randomUUID().toString().substring(0, 6);
+
+        int presses = journey(page, "de", lastName, true);
+
+        System.out.println("Keyboard-only hotline booking of a couple, found by name and cancelled: " + presses
+                + " key presses (typed characters included)");
+        assertThat(presses).isLessThan(200);
+        assertThat(violations)
+                .as("axe violations per page")
+                .allSatisfy((name, found) -> assertThat(found).as(name).isEmpty());
+    }
+
+    @Test
+    void everyConsolePageInEnglishPassesTheAxeScan() {
+        Page page = browser.newPage(agent, PASSWORD);
+        page.navigate("/staff/hotline?lang=en");
+        assertThat(page.locator("h1")).hasText("Appointments for callers");
+
+        journey(page, "en", "Keyboard" + UUID.randomUUID().toString().substring(0, 6), false);
+
+        assertThat(violations)
+                .allSatisfy((name, found) -> assertThat(found).as(name).isEmpty());
+    }
+
+    @Test
+    void formErrorsAreSummedUpAndPassTheAxeScanInBothLanguages() {
+        Page page = browser.newPage(agent, PASSWORD);
+        for (String lang : List.of("de", "en")) {
+            page.navigate("/staff/hotline?lang=" + lang);
+            page.locator("#persons0-birthDate").fill("31.02.1941");
+            page.locator("form.caller-card button[type=submit]").click();
+            assertThat(page.locator("#error-summary")).isFocused();
+            scan(page, "search with errors (" + lang + ")", lang.equals("de") ? "2b-errors" : null);
+            page.navigate("/staff/hotline/find?lang=" + lang);
+            page.locator("form[action$='/find/name'] button[type=submit]").click();
+            assertThat(page.locator("#error-summary")).isVisible();
+            scan(page, "find with errors (" + lang + ")", null);
+        }
+        assertThat(violations)
+                .allSatisfy((name, found) -> assertThat(found).as(name).isEmpty());
+    }
+
+    @Test
+    void aCentreOperatorIsRefused() {
+        Page page = browser.newPage(staff("OPERATOR"), PASSWORD);
+
+        Response response = page.navigate("/staff/hotline");
+
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(page.navigate("/staff/hotline/find").status()).isEqualTo(403);
+    }
+
+    /**
+     * Books a couple, reads the code, opens the letter, finds the booking by name and cancels it, with the keyboard
+     * alone; scans every page; returns the key presses.
+     */
+    private int journey(Page page, String lang, String lastName, boolean screenshots) {
+        if (!page.url().contains("/staff/hotline")) {
+            page.navigate("/staff/hotline");
+        }
+        scan(page, "search (" + lang + ")", screenshots ? "1-search" : null);
+        ConsoleBrowser.Keys keys = new ConsoleBrowser.Keys(page);
+        keys.press("Alt+s").press("ArrowDown"); // a household of two
+        keys.press("Tab").type("03051941").press("Tab").type("46282");
+        keys.press("Tab").type("02011940").press("Tab").type("46282");
+        keys.press("Tab").type(ConsoleDates.show(day));
+        keys.press("Tab", 3).type(county).press("Enter");
+        assertThat(page.locator("#results")).isFocused();
+        scan(page, "offers (" + lang + ")", screenshots ? "2-offers" : null);
+
+        keys.press("Alt+b");
+        assertThat(page.locator("button.offer").first()).isFocused();
+        assertThat(page.locator(".centre-offers h4").first())
+                .hasText(lang.equals("de") ? "Telefon-Kontingent" : "Phone contingent");
+        keys.press("Enter");
+        page.waitForURL(Pattern.compile(".*/staff/hotline/holds/.*"));
+        assertThat(page.locator("#names0-firstName")).isFocused();
+        scan(page, "held (" + lang + ")", screenshots ? "3-held" : null);
+
+        keys.type("Erna")
+                .press("Tab")
+                .type(lastName)
+                .press("Tab")
+                .type("Karl")
+                .press("Tab")
+                .type(lastName);
+        keys.press("Alt+b");
+        page.waitForURL(Pattern.compile(".*/staff/hotline/bookings/.*created.*"));
+        String code = page.locator(".booking-code").textContent().strip();
+        assertThat(page.locator(".spelled li")).hasCount(3);
+        scan(page, "booked (" + lang + ")", screenshots ? "4-booked" : null);
+
+        keys.press("Alt+d");
+        page.waitForURL(Pattern.compile(".*/letter.*"));
+        assertThat(page.locator("tbody tr")).hasCount(4);
+        scan(page, "letter (" + lang + ")", screenshots ? "5-letter" : null);
+        keys.press("Tab").press("Enter"); // back to the booking
+        page.waitForURL(Pattern.compile(".*/staff/hotline/bookings/[^/]*\\?.*"));
+
+        keys.press("Alt+f");
+        page.waitForURL(Pattern.compile(".*/staff/hotline/find"));
+        assertThat(page.locator("#code")).isFocused();
+        keys.press("Tab", 3)
+                .type(lastName)
+                .press("Tab", 2)
+                .type("03051941")
+                .press("Tab")
+                .type("46282");
+        keys.press("Enter");
+        assertThat(page.locator("#found")).isFocused();
+        assertThat(page.locator(".found a")).hasCount(1);
+        assertThat(page.locator(".found a")).containsText(code);
+        scan(page, "found by name (" + lang + ")", screenshots ? "6-found" : null);
+        keys.press("Tab").press("Enter");
+        page.waitForURL(Pattern.compile(".*/staff/hotline/bookings/" + code + ".*"));
+
+        keys.press("Alt+x");
+        page.waitForURL(Pattern.compile(".*/cancel.*"));
+        scan(page, "cancel (" + lang + ")", screenshots ? "7-cancel" : null);
+        keys.press("Enter");
+        assertThat(page.locator("#notice")).containsText(lang.equals("de") ? "storniert" : "cancelled");
+        scan(page, "cancelled (" + lang + ")", screenshots ? "8-cancelled" : null);
+        assertThat(count(
+                        "select count(*) from audit_event where subject = ? and action in ('BOOKING_CREATED', 'BOOKING_CANCELLED')",
+                        code))
+                .isEqualTo(2);
+        return keys.presses();
+    }
+
+    private void scan(Page page, String name, String screenshot) {
+        page.waitForLoadState();
+        violations.put(name, new ArrayList<>(ConsoleBrowser.violations(page)));
+        if (screenshot != null) {
+            ConsoleBrowser.screenshot(page, screenshot);
+        }
+    }
+
+    private String staff(String role) {
+        String username =
+                role.toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(admin.post(
+                                "/api/v1/admin/staff",
+                                obj("username", username, "password", PASSWORD, "role", role, "centreIds", List.of()))
+                        .status())
+                .isEqualTo(201);
+        return username;
+    }
+}
