@@ -46,7 +46,8 @@ class StaffOidcSignInIntegrationTests {
         registry.add(registration + "scope", () -> "openid");
         registry.add(registration + "redirect-uri", () -> "{baseUrl}/staff/login/oauth2/code/{registrationId}");
         registry.add("spring.security.oauth2.client.provider.state.issuer-uri", IDP::issuer);
-        registry.add("spring.security.oauth2.client.provider.state.user-name-attribute", () -> "preferred_username");
+        // Spring Authorization Server puts the username into "sub" (Keycloak: use preferred_username, see the docs)
+        registry.add("spring.security.oauth2.client.provider.state.user-name-attribute", () -> "sub");
     }
 
     @LocalServerPort
