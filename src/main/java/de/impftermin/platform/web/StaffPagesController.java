@@ -13,6 +13,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -80,6 +81,7 @@ class StaffPagesController {
     @GetMapping("/staff")
     String home(Authentication auth, @RequestParam(required = false) @Nullable String passwordChanged, Model model) {
         model.addAttribute("passwordChanged", passwordChanged != null);
+        model.addAttribute("localAccount", !(auth instanceof OAuth2AuthenticationToken));
         Set<String> authorities = auth.getAuthorities().stream()
                 .map(GrantedAuthority::getAuthority)
                 .collect(Collectors.toSet());
