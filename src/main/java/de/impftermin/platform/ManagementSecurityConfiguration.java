@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 class ManagementSecurityConfiguration {
 
     @Bean
-    @Order(1)
+    @Order(0)
     SecurityFilterChain management(HttpSecurity http, JsonMapper json) throws Exception {
         var problems = new ProblemAuthenticationHandlers(json);
         return http.securityMatcher(EndpointRequest.toAnyEndpoint())
