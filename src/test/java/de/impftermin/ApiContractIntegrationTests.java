@@ -354,7 +354,9 @@ class ApiContractIntegrationTests extends ApiTestSupport {
                         "/api/v1/bookings",
                         "/api/v1/bookings/{code}",
                         "/api/v1/bookings/{code}/cancel",
-                        "/api/v1/hotline/bookings");
+                        "/api/v1/hotline/bookings",
+                        "/api/v1/admin/staff",
+                        "/api/v1/admin/audit");
     }
 
     private JsonNode awaitCentre(String id, Predicate<JsonNode> condition) {

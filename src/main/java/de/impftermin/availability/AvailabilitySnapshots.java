@@ -59,8 +59,8 @@ public class AvailabilitySnapshots {
         this.releases = releases;
         this.clock = clock;
         this.json = json;
-        this.current =
-                new Snapshot(0, List.of(), new Feed(BerlinTime.show(clock.instant()), List.of()), new byte[0], "");
+        this.current = new Snapshot(
+                0, List.of(), new Feed(BerlinTime.show(clock.instant()), List.of()), new byte[0], "", List.of());
     }
 
     /**
@@ -113,7 +113,13 @@ public class AvailabilitySnapshots {
             boolean changed = !next.etag().equals(current.etag());
             current = changed
                     ? next
-                    : new Snapshot(current.version(), next.centres(), next.feed(), next.feedJson(), current.etag());
+                    : new Snapshot(
+                            current.version(),
+                            next.centres(),
+                            next.feed(),
+                            next.feedJson(),
+                            current.etag(),
+                            next.online());
             if (changed) {
                 subscribers.forEach(s -> s.accept(current));
             }
@@ -129,6 +135,9 @@ public class AvailabilitySnapshots {
                 releases.all().stream().collect(Collectors.groupingBy(Release::centreId));
         List<CentreSummary> summaries = new ArrayList<>();
         List<Feed.CentreDays> feedCentres = new ArrayList<>();
+        Map<Long, Release> releasesById =
+                releasesByCentre.values().stream().flatMap(List::stream).collect(Collectors.toMap(Release::id, r -> r));
+        List<Snapshot.OnlineSeries> bookableOnline = new ArrayList<>();
         for (Centre centre : centres.all()) {
             List<Release> ofCentre = releasesByCentre.getOrDefault(centre.id(), List.of());
             List<FreeSeries> online = free.stream()
@@ -146,10 +155,25 @@ public class AvailabilitySnapshots {
                             .thenComparing(d -> d.vaccine().id()))
                     .toList();
             feedCentres.add(new Feed.CentreDays(centre.id(), days));
+            if (!centre.phoneOnly()) {
+                for (FreeSeries f : online) {
+                    Release release = releasesById.get(f.releaseId());
+                    if (release != null) {
+                        bookableOnline.add(new Snapshot.OnlineSeries(
+                                f.centreId(), f.day(), f.vaccine(), release.eligibility(), f.free()));
+                    }
+                }
+            }
         }
         String etag = etag(json.writeValueAsBytes(List.of(summaries, feedCentres)));
         Feed feed = new Feed(BerlinTime.show(now), feedCentres);
-        return new Snapshot(current.version() + 1, List.copyOf(summaries), feed, json.writeValueAsBytes(feed), etag);
+        return new Snapshot(
+                current.version() + 1,
+                List.copyOf(summaries),
+                feed,
+                json.writeValueAsBytes(feed),
+                etag,
+                List.copyOf(bookableOnline));
     }
 
     private static String etag(byte[] content) {

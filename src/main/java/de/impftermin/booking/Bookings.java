@@ -37,6 +37,7 @@ public class Bookings {
     private final WaitingRoom waitingRoom;
     private final BookingRepository repository;
     private final BookingMessages messages;
+    private final BookingMetrics metrics;
     private final GroupCommit confirmations;
 
     Bookings(
@@ -45,12 +46,14 @@ public class Bookings {
             WaitingRoom waitingRoom,
             BookingRepository repository,
             BookingMessages messages,
+            BookingMetrics metrics,
             GroupCommits groupCommits) {
         this.holds = holds;
         this.verifications = verifications;
         this.waitingRoom = waitingRoom;
         this.repository = repository;
         this.messages = messages;
+        this.metrics = metrics;
         this.confirmations = groupCommits.create("confirmations");
     }
 
@@ -112,6 +115,7 @@ public class Bookings {
             }
             BookingView booking = write(hold, persons, to, Channel.ONLINE, idempotencyKey);
             messages.confirmed(booking);
+            metrics.confirmed(booking);
             return booking;
         });
     }
@@ -154,6 +158,7 @@ public class Bookings {
         holds.releaseBooking(old.centreId(), repository.idOf(old.code()));
         BookingView booking = book(hold, old.persons(), old.contact(), Channel.ONLINE, idempotencyKey);
         messages.rebooked(old, booking);
+        metrics.rebooked(booking);
         return booking;
     }
 
@@ -189,6 +194,7 @@ public class Bookings {
         Hold hold = holds.hold(request(wanted, subject, PHONE_FIRST));
         BookingView booking = book(hold, persons, contact, Channel.PHONE, idempotencyKey);
         messages.confirmed(booking);
+        metrics.confirmed(booking);
         return booking;
     }
 
@@ -213,6 +219,7 @@ public class Bookings {
         if (repository.cancel(booking.code())) {
             holds.releaseBooking(booking.centreId(), repository.idOf(booking.code()));
             messages.cancelled(repository.find(new BookingCode(booking.code())).orElseThrow());
+            metrics.cancelled(booking);
         }
         return repository.find(new BookingCode(booking.code())).orElseThrow();
     }

@@ -4,5 +4,5 @@ import de.impftermin.shared.Channel;
 import de.impftermin.shared.Vaccine;
 import java.time.LocalDate;
 
-/** How many series are free at a centre on a 1st-dose day, per vaccine and channel, in open releases. */
-public record FreeSeries(String centreId, LocalDate day, Vaccine vaccine, Channel channel, int free) {}
+/** How many series of an open release are free at a centre on a 1st-dose day, per vaccine and channel. */
+public record FreeSeries(String centreId, long releaseId, LocalDate day, Vaccine vaccine, Channel channel, int free) {}

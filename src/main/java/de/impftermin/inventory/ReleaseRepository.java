@@ -1,6 +1,7 @@
 package de.impftermin.inventory;
 
 import de.impftermin.eligibility.EligibilityRule;
+import de.impftermin.platform.SqlArrays;
 import de.impftermin.platform.SqlTimes;
 import de.impftermin.shared.Channel;
 import de.impftermin.shared.Vaccine;
@@ -68,27 +69,29 @@ class ReleaseRepository {
 
     List<FreeSeries> freeSeries(Instant now) {
         return jdbc.sql("""
-                        select p.centre_id, p.first_day, p.vaccine, p.channel, count(*)
+                        select p.centre_id, p.release_id, p.first_day, p.vaccine, p.channel, count(*)
                         from appointment_pair p join release r on r.id = p.release_id
                         where r.opens_at <= :now and p.booking_id is null
                           and (p.hold_expires_at is null or p.hold_expires_at <= :now)
-                        group by p.centre_id, p.first_day, p.vaccine, p.channel
+                        group by p.centre_id, p.release_id, p.first_day, p.vaccine, p.channel
                         """)
                 .param("now", SqlTimes.utc(now))
                 .query((rs, n) -> new FreeSeries(
                         rs.getString(1),
-                        rs.getObject(2, LocalDate.class),
-                        Vaccine.fromJson(rs.getString(3)),
-                        Channel.valueOf(rs.getString(4)),
-                        rs.getInt(5)))
+                        rs.getLong(2),
+                        rs.getObject(3, LocalDate.class),
+                        Vaccine.fromJson(rs.getString(4)),
+                        Channel.valueOf(rs.getString(5)),
+                        rs.getInt(6)))
                 .list();
     }
 
-    List<FreeTime> freeTimes(String centreId, LocalDate day, Instant now) {
+    List<FreeTime> freeTimes(String centreId, LocalDate day, Instant now, long[] releaseIds) {
         return jdbc.sql("""
                         select p.first_starts_at, p.vaccine, min(p.second_starts_at), count(*)
                         from appointment_pair p join release r on r.id = p.release_id
                         where p.centre_id = :centre and p.first_day = :day and p.channel = 'ONLINE'
+                          and p.release_id = any(:releases)
                           and r.opens_at <= :now and p.booking_id is null
                           and (p.hold_expires_at is null or p.hold_expires_at <= :now)
                         group by p.first_starts_at, p.vaccine
@@ -96,6 +99,9 @@ class ReleaseRepository {
                         """)
                 .param("centre", centreId)
                 .param("day", day)
+                .param(
+                        "releases",
+                        SqlArrays.of("bigint", Arrays.stream(releaseIds).boxed().toArray()))
                 .param("now", SqlTimes.utc(now))
                 .query((rs, n) -> {
                     OffsetDateTime second = rs.getObject(3, OffsetDateTime.class);

@@ -1,6 +1,7 @@
 package de.impftermin.inventory;
 
 import de.impftermin.centres.Centres;
+import de.impftermin.eligibility.Applicant;
 import de.impftermin.inventory.domain.FreeSeat;
 import de.impftermin.inventory.domain.Pairing;
 import de.impftermin.inventory.domain.SeatPair;
@@ -97,12 +98,18 @@ public class Releases {
     }
 
     /**
-     * The free 1st-dose times of the online contingent at a centre on a day, for the citizen's choice of a time. Read
-     * only and limited to one centre and day; the claim itself stays with {@link Holds}.
+     * The free 1st-dose times of the online contingent at a centre on a day that every one of {@code persons} may
+     * book, for the citizen's choice of a time: times of a release that admits only some of them are not offered,
+     * because holding them would be refused. Read only and limited to one centre and day; the claim itself stays
+     * with {@link Holds}.
      */
     @Transactional(readOnly = true)
-    public List<FreeTime> freeTimes(String centreId, LocalDate day, Instant now) {
-        return releases.freeTimes(centreId, day, now);
+    public List<FreeTime> freeTimes(String centreId, LocalDate day, Instant now, List<Applicant> persons) {
+        long[] admitting = releases.ofCentre(centreId).stream()
+                .filter(r -> r.eligibility().decideAll(persons).eligible())
+                .mapToLong(Release::id)
+                .toArray();
+        return admitting.length == 0 ? List.of() : releases.freeTimes(centreId, day, now, admitting);
     }
 
     /**

@@ -32,25 +32,40 @@ public class SentMessages {
         this.jdbc = jdbc;
     }
 
-    /** The newest sent messages first, all of them or those to one address (case-insensitive). */
+    /**
+     * The newest sent messages first, all of them or those to one address (case-insensitive). Two statements, not one
+     * with {@code :to is null or …}: a prepared statement's generic plan cannot use the recipient index for that
+     * condition, and with ~50,000 messages sent one look-up then took 0.5–3.9 s instead of well under a millisecond.
+     */
     @Transactional(readOnly = true)
     public List<Sent> newestFirst(@Nullable String to, int limit) {
-        return jdbc.sql("""
-                        select id, channel, recipient, subject, body, attachment_name, sent_at from outbox_message
-                        where sent_at is not null and (cast(:to as text) is null or lower(recipient) = lower(:to))
-                        order by id desc limit :limit
-                        """)
-                .param("to", to == null || to.isBlank() ? null : to.strip())
-                .param("limit", Math.max(1, Math.min(limit, 500)))
-                .query((rs, n) -> new Sent(
-                        rs.getLong(1),
-                        MessageChannel.valueOf(rs.getString(2)),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getString(5),
-                        rs.getString(6),
-                        BerlinTime.show(rs.getObject(7, OffsetDateTime.class).toInstant())))
+        int rows = Math.max(1, Math.min(limit, 500));
+        if (to == null || to.isBlank()) {
+            return jdbc.sql(SELECT + " where sent_at is not null order by id desc limit :limit")
+                    .param("limit", rows)
+                    .query(SentMessages::sent)
+                    .list();
+        }
+        return jdbc.sql(SELECT
+                        + " where sent_at is not null and lower(recipient) = lower(:to) order by id desc limit :limit")
+                .param("to", to.strip())
+                .param("limit", rows)
+                .query(SentMessages::sent)
                 .list();
+    }
+
+    private static final String SELECT =
+            "select id, channel, recipient, subject, body, attachment_name, sent_at from outbox_message";
+
+    private static Sent sent(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Sent(
+                rs.getLong(1),
+                MessageChannel.valueOf(rs.getString(2)),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                BerlinTime.show(rs.getObject(7, OffsetDateTime.class).toInstant()));
     }
 
     /** The file a sent message carried. */

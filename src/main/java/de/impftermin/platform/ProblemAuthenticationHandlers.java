@@ -7,6 +7,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AccountStatusException;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -26,9 +28,12 @@ class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, AccessD
             HttpServletRequest request, HttpServletResponse response, AuthenticationException authException)
             throws IOException {
         response.setHeader("WWW-Authenticate", "Basic realm=\"Impftermin staff\"");
-        write(
-                response,
-                Problems.of(HttpStatus.UNAUTHORIZED, "UNAUTHORIZED", "A staff login is required for this endpoint."));
+        // the same words whether the account exists, the password is wrong or a lock refused it
+        String detail =
+                authException instanceof BadCredentialsException || authException instanceof AccountStatusException
+                        ? "Sign-in failed or temporarily locked."
+                        : "A staff login is required for this endpoint.";
+        write(response, Problems.of(HttpStatus.UNAUTHORIZED, "UNAUTHORIZED", detail));
     }
 
     @Override

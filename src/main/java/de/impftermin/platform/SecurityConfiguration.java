@@ -2,6 +2,7 @@ package de.impftermin.platform;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -22,7 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableMethodSecurity
 class SecurityConfiguration {
 
+    /** After the staff consoles' chain ({@link StaffSecurityConfiguration}), which claims {@code /staff/**}. */
     @Bean
+    @Order(2)
     SecurityFilterChain api(HttpSecurity http, JsonMapper json) throws Exception {
         var problems = new ProblemAuthenticationHandlers(json);
         return http.csrf(csrf ->

@@ -1,12 +1,13 @@
 package de.impftermin.platform;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.userdetails.User;
@@ -20,6 +21,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Staff accounts (administrators, centre operators scoped to their centres, hotline agents) with hashed passwords.
  * The first administrator {@code admin} takes its password from {@code IMPFTERMIN_ADMIN_PASSWORD} at every start.
+ *
+ * <p>An account an administrator creates may use the API at once, but the console makes it choose a new password at its
+ * first sign-in ({@code must_change_password}, shown to Spring Security as the authority
+ * {@value #PASSWORD_CHANGE_REQUIRED}). A deactivated account cannot sign in at all.
  */
 @Service
 public class StaffAccounts implements UserDetailsService {
@@ -30,17 +35,40 @@ public class StaffAccounts implements UserDetailsService {
         AGENT
     }
 
+    /** The authority of a signed-in account that must choose a new password before it may use the console. */
+    public static final String PASSWORD_CHANGE_REQUIRED = "PASSWORD_CHANGE_REQUIRED";
+
     /** A staff account as other modules see it. */
     public record StaffAccount(String username, Role role, Set<String> centreIds) {}
+
+    /** The outcome of creating an account: created, or refused because the name is taken. */
+    public sealed interface Creation {
+        record Created(StaffAccount account) implements Creation {}
+
+        record UsernameTaken(String username) implements Creation {}
+
+        record WeakPassword(PasswordPolicy.Weakness weakness) implements Creation {}
+    }
+
+    /** The outcome of a password change. */
+    public sealed interface PasswordChange {
+        record Changed() implements PasswordChange {}
+
+        record WrongCurrentPassword() implements PasswordChange {}
+
+        record WeakPassword(PasswordPolicy.Weakness weakness) implements PasswordChange {}
+    }
 
     private final JdbcClient jdbc;
     private final PasswordEncoder passwords;
     private final ImpfterminProperties properties;
+    private final AuditLog audit;
 
-    StaffAccounts(JdbcClient jdbc, PasswordEncoder passwords, ImpfterminProperties properties) {
+    StaffAccounts(JdbcClient jdbc, PasswordEncoder passwords, ImpfterminProperties properties, AuditLog audit) {
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.properties = properties;
+        this.audit = audit;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -57,11 +85,19 @@ public class StaffAccounts implements UserDetailsService {
                         """).param("hash", passwords.encode(password)).update();
     }
 
+    /**
+     * Creates an account that must choose a new password at its first console sign-in; audited as
+     * {@code ACCOUNT_CREATED} by the signed-in administrator.
+     */
     @Transactional
-    public StaffAccount create(String username, String password, Role role, Set<String> centreIds) {
+    public Creation create(String username, String password, Role role, Set<String> centreIds) {
+        var weakness = PasswordPolicy.check(username, password);
+        if (weakness.isPresent()) {
+            return new Creation.WeakPassword(weakness.get());
+        }
         int created = jdbc.sql("""
-                        insert into staff_account (username, password_hash, role, centre_ids)
-                        values (:username, :hash, :role, :centres) on conflict do nothing
+                        insert into staff_account (username, password_hash, role, centre_ids, must_change_password)
+                        values (:username, :hash, :role, :centres, true) on conflict do nothing
                         """)
                 .param("username", username)
                 .param("hash", passwords.encode(password))
@@ -69,9 +105,40 @@ public class StaffAccounts implements UserDetailsService {
                 .param("centres", centreIds.toArray(String[]::new))
                 .update();
         if (created == 0) {
-            throw new Refusal(HttpStatus.CONFLICT, "STAFF_ACCOUNT_EXISTS", "A staff account with this name exists.");
+            return new Creation.UsernameTaken(username);
         }
-        return new StaffAccount(username, role, centreIds);
+        audit.record("ACCOUNT_CREATED", username, "role=" + role + " centres=" + String.join(",", centreIds));
+        return new Creation.Created(new StaffAccount(username, role, centreIds));
+    }
+
+    /** Replaces the password of a signed-in account that knows its current one; audited as {@code PASSWORD_CHANGED}. */
+    @Transactional
+    public PasswordChange changePassword(String username, String currentPassword, String newPassword) {
+        String hash = jdbc.sql(
+                        "select password_hash from staff_account where username = ? and not deactivated for update")
+                .param(username)
+                .query(String.class)
+                .optional()
+                .orElse(null);
+        if (hash == null || !passwords.matches(currentPassword, hash)) {
+            return new PasswordChange.WrongCurrentPassword();
+        }
+        var weakness = PasswordPolicy.check(username, newPassword);
+        if (weakness.isPresent()) {
+            return new PasswordChange.WeakPassword(weakness.get());
+        }
+        if (passwords.matches(newPassword, hash)) {
+            return new PasswordChange.WeakPassword(PasswordPolicy.Weakness.COMMON);
+        }
+        jdbc.sql("""
+                        update staff_account set password_hash = :hash, must_change_password = false,
+                               password_changed_at = now() where username = :username
+                        """)
+                .param("hash", passwords.encode(newPassword))
+                .param("username", username)
+                .update();
+        audit.record(username, "PASSWORD_CHANGED", username, "", AuditLog.currentClientAddress());
+        return new PasswordChange.Changed();
     }
 
     @Transactional(readOnly = true)
@@ -85,21 +152,33 @@ public class StaffAccounts implements UserDetailsService {
 
     @Override
     public UserDetails loadUserByUsername(String username) {
-        return jdbc.sql("select username, password_hash, role, centre_ids from staff_account where username = ?")
+        return jdbc.sql("""
+                        select username, password_hash, role, centre_ids, must_change_password, deactivated
+                        from staff_account where username = ?
+                        """)
                 .param(username)
                 .query((rs, n) -> {
-                    String[] centres = (String[]) rs.getArray(4).getArray();
-                    String[] authorities = new String[centres.length + 1];
-                    authorities[0] = "ROLE_" + rs.getString(3);
-                    for (int i = 0; i < centres.length; i++) {
-                        authorities[i + 1] = "CENTRE_" + centres[i];
+                    List<String> authorities =
+                            new ArrayList<>(authorities(Role.valueOf(rs.getString(3)), Arrays.asList((String[])
+                                    rs.getArray(4).getArray())));
+                    if (rs.getBoolean(5)) {
+                        authorities.add(PASSWORD_CHANGE_REQUIRED);
                     }
                     return (UserDetails) User.withUsername(rs.getString(1))
                             .password(rs.getString(2))
                             .authorities(AuthorityUtils.createAuthorityList(authorities))
+                            .disabled(rs.getBoolean(6))
                             .build();
                 })
                 .optional()
                 .orElseThrow(() -> new UsernameNotFoundException("unknown staff account"));
+    }
+
+    /** The authorities of a role and its centres: {@code ROLE_x} and {@code CENTRE_<id>}, as the API checks them. */
+    public static List<String> authorities(Role role, Collection<String> centreIds) {
+        List<String> authorities = new ArrayList<>();
+        authorities.add("ROLE_" + role.name());
+        centreIds.forEach(centre -> authorities.add("CENTRE_" + centre));
+        return authorities;
     }
 }

@@ -58,7 +58,7 @@ class StaffRolesIntegrationTests extends ApiTestSupport {
         ApiResponse again =
                 admin.post("/api/v1/admin/staff", obj("username", username, "password", PASSWORD, "role", "AGENT"));
         assertThat(again.status()).isEqualTo(409);
-        assertThat(again.problemCode()).isEqualTo("STAFF_ACCOUNT_EXISTS");
+        assertThat(again.problemCode()).isEqualTo("USERNAME_TAKEN");
         ApiResponse unknownCentre = admin.post(
                 "/api/v1/admin/staff",
                 obj(

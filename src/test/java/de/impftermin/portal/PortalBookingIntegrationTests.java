@@ -32,7 +32,6 @@ class PortalBookingIntegrationTests extends PortalTestSupport {
         Page page = browser.newPage();
         page.navigate("/");
         assertThat(page.locator("#centre-" + centre.id())).containsText("Termine frei");
-        PortalBrowser.screenshot(page, "1-start");
         String phone = Citizens.freshPhone();
 
         String code = new PortalJourney(page, citizens)

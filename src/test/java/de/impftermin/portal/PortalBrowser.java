@@ -62,7 +62,7 @@ public final class PortalBrowser implements AutoCloseable {
         return context.newPage();
     }
 
-    static void screenshot(Page page, String name) {
+    public static void screenshot(Page page, String name) {
         page.screenshot(new Page.ScreenshotOptions()
                 .setPath(SCREENSHOTS.resolve(name + ".png"))
                 .setFullPage(true));

@@ -34,10 +34,15 @@ final class PortalJourney {
 
     /** Eligibility for the given persons (birth date, postal code), up to the answer "you can book". */
     PortalJourney checkEligibility(LocalDate... birthDates) {
+        return checkEligibility("46282", birthDates);
+    }
+
+    /** Eligibility for persons who all live in {@code postalCode}, up to the answer "you can book". */
+    PortalJourney checkEligibility(String postalCode, LocalDate... birthDates) {
         page.navigate("/eligibility");
         for (int i = 0; i < birthDates.length; i++) {
             page.locator("#birthDate" + i).fill(GERMAN_DATE.format(birthDates[i]));
-            page.locator("#postalCode" + i).fill("46282");
+            page.locator("#postalCode" + i).fill(postalCode);
         }
         screenshots.accept("2-eligibility");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Prüfen"))

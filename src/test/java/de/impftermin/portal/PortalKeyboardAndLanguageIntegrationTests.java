@@ -82,7 +82,6 @@ class PortalKeyboardAndLanguageIntegrationTests extends PortalTestSupport {
 
         assertThat(page.locator("html")).hasAttribute("lang", "en");
         assertThat(page.locator("h1")).hasText("Vaccination appointments near you");
-        PortalBrowser.screenshot(page, "1-start-english");
         for (String path : new String[] {"/eligibility", "/manage", "/gibt-es-nicht"}) {
             page.navigate(path);
             assertThat(page.locator("html")).hasAttribute("lang", "en");

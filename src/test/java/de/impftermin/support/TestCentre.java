@@ -171,7 +171,7 @@ public final class TestCentre {
         return time.toString();
     }
 
-    static void expect(ApiResponse response, int status, String what) {
+    public static void expect(ApiResponse response, int status, String what) {
         if (response.status() != status) {
             throw new AssertionError(what + ": expected " + status + " but got " + response);
         }

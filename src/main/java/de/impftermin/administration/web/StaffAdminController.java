@@ -2,8 +2,10 @@ package de.impftermin.administration.web;
 
 import de.impftermin.centres.Centres;
 import de.impftermin.platform.CentreAccess;
+import de.impftermin.platform.PasswordPolicy;
 import de.impftermin.platform.Refusal;
 import de.impftermin.platform.StaffAccounts;
+import de.impftermin.platform.StaffAccounts.Creation;
 import de.impftermin.platform.StaffAccounts.Role;
 import de.impftermin.platform.StaffAccounts.StaffAccount;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -25,7 +27,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Staff accounts, for administrators only. An operator's centres must exist. */
+/**
+ * Staff accounts, for administrators only. An operator's centres must exist; the password follows
+ * {@link PasswordPolicy} ({@code 422 WEAK_PASSWORD}); a taken name is {@code 409 USERNAME_TAKEN}.
+ */
 @RestController
 @RequestMapping("/api/v1/admin/staff")
 @Tag(name = "Administration: staff accounts")
@@ -37,7 +42,7 @@ class StaffAdminController {
             @Pattern(regexp = "[a-z0-9._-]{1,64}", message = "must be 1 to 64 lowercase letters, digits, . _ -")
             String username,
 
-            @NotNull @Size(min = 10, max = 200, message = "must be 10 to 200 characters")
+            @NotNull @Size(max = 512, message = "must be at most 128 characters")
             String password,
 
             @NotNull Role role,
@@ -61,7 +66,21 @@ class StaffAdminController {
                 throw Refusal.invalid("UNKNOWN_CENTRE", "There is no centre " + centreId + ".");
             }
         }
-        return accounts.create(body.username(), body.password(), body.role(), centreIds);
+        return switch (accounts.create(body.username(), body.password(), body.role(), centreIds)) {
+            case Creation.Created created -> created.account();
+            case Creation.UsernameTaken taken ->
+                throw new Refusal(HttpStatus.CONFLICT, "USERNAME_TAKEN", "A staff account with this name exists.");
+            case Creation.WeakPassword weak -> throw Refusal.invalid("WEAK_PASSWORD", weakPassword(weak.weakness()));
+        };
+    }
+
+    static String weakPassword(PasswordPolicy.Weakness weakness) {
+        return switch (weakness) {
+            case TOO_SHORT -> "The password must have at least " + PasswordPolicy.MIN_LENGTH + " characters.";
+            case TOO_LONG -> "The password may have at most " + PasswordPolicy.MAX_LENGTH + " characters.";
+            case COMMON -> "This password is too common; choose one that is hard to guess.";
+            case IS_USERNAME -> "The password must not be the username.";
+        };
     }
 
     @GetMapping

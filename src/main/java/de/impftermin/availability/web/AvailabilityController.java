@@ -11,8 +11,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -32,9 +36,22 @@ class AvailabilityController {
             CacheControl.maxAge(Duration.ofSeconds(1)).cachePublic();
 
     private final AvailabilitySnapshots snapshots;
+    private final Set<SseEmitter> streams = ConcurrentHashMap.newKeySet();
 
     AvailabilityController(AvailabilitySnapshots snapshots) {
         this.snapshots = snapshots;
+    }
+
+    /**
+     * Ends every open stream when the app stops, before the web server's graceful shutdown waits for requests in
+     * flight: an open stream is such a request, and 1,000 subscribed browsers held a SIGTERM for the whole 30 s
+     * shutdown timeout. Browsers reconnect by themselves (to another instance behind the load balancer).
+     */
+    @EventListener(ContextClosedEvent.class)
+    void closeStreams() {
+        for (SseEmitter stream : List.copyOf(streams)) {
+            stream.complete();
+        }
     }
 
     @GetMapping("/centres")
@@ -67,10 +84,15 @@ class AvailabilityController {
     SseEmitter stream() {
         SseEmitter emitter = new SseEmitter(Duration.ofMinutes(30).toMillis());
         Consumer<Snapshot> push = snapshot -> send(emitter, snapshot);
+        Runnable end = () -> {
+            snapshots.unsubscribe(push);
+            streams.remove(emitter);
+        };
+        streams.add(emitter);
         snapshots.subscribe(push);
-        emitter.onCompletion(() -> snapshots.unsubscribe(push));
-        emitter.onTimeout(() -> snapshots.unsubscribe(push));
-        emitter.onError(e -> snapshots.unsubscribe(push));
+        emitter.onCompletion(end);
+        emitter.onTimeout(end);
+        emitter.onError(e -> end.run());
         send(emitter, snapshots.current());
         return emitter;
     }

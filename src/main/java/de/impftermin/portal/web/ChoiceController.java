@@ -3,10 +3,12 @@ package de.impftermin.portal.web;
 import de.impftermin.availability.AvailabilitySnapshots;
 import de.impftermin.availability.CentreStatus;
 import de.impftermin.availability.CentreSummary;
-import de.impftermin.availability.Feed;
+import de.impftermin.availability.Snapshot;
 import de.impftermin.booking.Bookings;
 import de.impftermin.booking.HoldView;
 import de.impftermin.booking.WantedAppointments;
+import de.impftermin.eligibility.Applicant;
+import de.impftermin.eligibility.EligibilityRule;
 import de.impftermin.inventory.FreeTime;
 import de.impftermin.inventory.Releases;
 import de.impftermin.platform.Refusal;
@@ -19,13 +21,16 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,6 +47,9 @@ class ChoiceController {
 
     /** A time to choose: the value posted, the 1st dose, and the earliest 2nd dose that comes with it. */
     record TimeOption(String value, FreeTime time) {}
+
+    /** A centre with free appointments that are released for others only, and for whom, in plain words. */
+    record NotForEveryone(CentreSummary centre, String releasedFor) {}
 
     private final AvailabilitySnapshots snapshots;
     private final Releases releases;
@@ -74,13 +82,24 @@ class ChoiceController {
         if (missing.isPresent()) {
             return missing.get();
         }
-        int needed = cookies.flow(request).persons().size();
-        List<CentreSummary> centres = snapshots.current().centres().stream()
+        List<Applicant> persons = cookies.flow(request).persons();
+        int needed = persons.size();
+        Snapshot snapshot = snapshots.current();
+        List<CentreSummary> bookable = snapshot.centres().stream()
                 .filter(c -> c.status() == CentreStatus.BOOKABLE)
-                .filter(c -> freeDays(c.id()).values().stream().anyMatch(n -> n >= needed))
                 .sorted(java.util.Comparator.comparing(CentreSummary::county).thenComparing(CentreSummary::name))
                 .toList();
+        List<CentreSummary> centres = bookable.stream()
+                .filter(c ->
+                        snapshot.freeDaysFor(c.id(), persons).values().stream().anyMatch(n -> n >= needed))
+                .toList();
+        List<NotForEveryone> notForEveryone = bookable.stream()
+                .filter(c -> !centres.contains(c))
+                .flatMap(c -> snapshot.excludingRule(c.id(), persons, needed).stream()
+                        .map(rule -> new NotForEveryone(c, releasedFor(rule))))
+                .toList();
         model.addAttribute("centres", centres);
+        model.addAttribute("notForEveryone", notForEveryone);
         model.addAttribute("needed", needed);
         return "portal/choose-centre";
     }
@@ -96,8 +115,9 @@ class ChoiceController {
             return missing.get();
         }
         CentreSummary centre = centre(centreId);
-        int needed = cookies.flow(request).persons().size();
-        TreeMap<LocalDate, Integer> free = freeDays(centreId);
+        List<Applicant> persons = cookies.flow(request).persons();
+        int needed = persons.size();
+        TreeMap<LocalDate, Integer> free = snapshots.current().freeDaysFor(centreId, persons);
         List<YearMonth> months = free.entrySet().stream()
                 .filter(e -> e.getValue() >= needed)
                 .map(e -> YearMonth.from(e.getKey()))
@@ -143,7 +163,7 @@ class ChoiceController {
         LocalDate day = parseDate(date);
         FormErrors errors = new FormErrors(messages);
         if (time == null || !time.matches("[0-9]{2}:[0-9]{2}\\|[a-z]+")) {
-            errors.add("time", "choice.error.time.missing");
+            errors.add("time", "choose.error.time.missing");
             response.setStatus(422);
             return timesPage(centre, day, request, errors, model);
         }
@@ -167,8 +187,8 @@ class ChoiceController {
                 case "ADMISSION_REQUIRED" -> {
                     return "redirect:/waiting-room";
                 }
-                case "NOT_ELIGIBLE" -> errors.add("time", "choice.error.notEligible");
-                case "NO_APPOINTMENTS" -> errors.add("time", "choice.error.gone");
+                case "NOT_ELIGIBLE" -> errors.add("time", "choose.error.notEligible");
+                case "NO_APPOINTMENTS" -> errors.add("time", "choose.error.gone");
                 default -> throw refusal;
             }
             response.setStatus(refusal.status().value());
@@ -180,10 +200,19 @@ class ChoiceController {
 
     private String timesPage(
             CentreSummary centre, LocalDate day, HttpServletRequest request, FormErrors errors, Model model) {
-        List<TimeOption> options = releases.freeTimes(centre.id(), day, clock.instant()).stream()
-                .map(t -> new TimeOption(
-                        BerlinTime.timeOf(t.firstStartsAt()) + "|" + t.vaccine().id(), t))
-                .toList();
+        List<TimeOption> options =
+                releases
+                        .freeTimes(
+                                centre.id(),
+                                day,
+                                clock.instant(),
+                                cookies.flow(request).persons())
+                        .stream()
+                        .map(t -> new TimeOption(
+                                BerlinTime.timeOf(t.firstStartsAt()) + "|"
+                                        + t.vaccine().id(),
+                                t))
+                        .toList();
         Map<Integer, List<TimeOption>> byHour = options.stream()
                 .collect(Collectors.groupingBy(
                         o -> BerlinTime.timeOf(o.time().firstStartsAt()).getHour(), TreeMap::new, Collectors.toList()));
@@ -195,12 +224,35 @@ class ChoiceController {
         return "portal/choose-time";
     }
 
-    private TreeMap<LocalDate, Integer> freeDays(String centreId) {
-        return snapshots.current().feed().centres().stream()
-                .filter(c -> c.id().equals(centreId))
-                .flatMap(c -> c.days().stream())
-                .collect(Collectors.groupingBy(
-                        Feed.Day::date, TreeMap::new, Collectors.summingInt(Feed.Day::freeSeries)));
+    /** "born on or before 31.12.1941, postal codes 45…, 46…" in the page's language. */
+    private String releasedFor(EligibilityRule rule) {
+        Locale locale = LocaleContextHolder.getLocale();
+        List<String> parts = new ArrayList<>();
+        if (rule.bornOnOrBefore() != null) {
+            parts.add(messages.getMessage(
+                    "choose.centre.rule.bornOnOrBefore",
+                    new Object[] {PortalFormats.INPUT_DATE.format(rule.bornOnOrBefore())},
+                    locale));
+        }
+        if (rule.bornOnOrAfter() != null) {
+            parts.add(messages.getMessage(
+                    "choose.centre.rule.bornOnOrAfter",
+                    new Object[] {PortalFormats.INPUT_DATE.format(rule.bornOnOrAfter())},
+                    locale));
+        }
+        if (!rule.postalCodePrefixes().isEmpty()) {
+            parts.add(messages.getMessage(
+                    "choose.centre.rule.postalCodes",
+                    new Object[] {
+                        String.join(
+                                ", ",
+                                rule.postalCodePrefixes().stream()
+                                        .map(p -> p + "…")
+                                        .toList())
+                    },
+                    locale));
+        }
+        return String.join(", ", parts);
     }
 
     private CentreSummary centre(String centreId) {

@@ -22,8 +22,9 @@ public class FormErrors {
         this.messages = messages;
     }
 
+    /** Adds the message {@code key}; a key missing from the message files fails loudly instead of showing itself. */
     FormErrors add(String field, String key, Object... args) {
-        byField.putIfAbsent(field, messages.getMessage(key, args, key, LocaleContextHolder.getLocale()));
+        byField.putIfAbsent(field, messages.getMessage(key, args, LocaleContextHolder.getLocale()));
         return this;
     }
 

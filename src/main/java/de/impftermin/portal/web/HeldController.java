@@ -161,7 +161,7 @@ class HeldController {
                         return "portal/hold-expired";
                     }
                     case "ALREADY_BOOKED" -> errors.add("firstName0", "held.error.alreadyBooked");
-                    case "NOT_ELIGIBLE" -> errors.add("firstName0", "choice.error.notEligible");
+                    case "NOT_ELIGIBLE" -> errors.add("firstName0", "choose.error.notEligible");
                     case "VERIFICATION_REQUIRED" -> {
                         return "redirect:/verification";
                     }
