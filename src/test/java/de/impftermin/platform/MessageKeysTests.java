@@ -31,8 +31,11 @@ class MessageKeysTests {
     /** Key-shaped literals in web adapters that are not message keys. */
     private static final Set<String> NOT_KEYS = Set.of("dd.MM.yyyy");
 
-    private final Properties german = load("messages.properties");
-    private final Properties english = load("messages_en.properties");
+    /** Every bundle of {@code spring.messages.basename}: the pages' and the hotline console's. */
+    private static final List<String> BUNDLES = List.of("messages", "console");
+
+    private final Properties german = load("");
+    private final Properties english = load("_en");
 
     @Test
     void germanAndEnglishHaveTheSameKeys() {
@@ -89,12 +92,15 @@ class MessageKeysTests {
         }
     }
 
-    private static Properties load(String name) {
+    private static Properties load(String suffix) {
         Properties properties = new Properties();
-        try (InputStream in = MessageKeysTests.class.getClassLoader().getResourceAsStream(name)) {
-            properties.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (String bundle : BUNDLES) {
+            String name = bundle + suffix + ".properties";
+            try (InputStream in = MessageKeysTests.class.getClassLoader().getResourceAsStream(name)) {
+                properties.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
         return properties;
     }

@@ -7,20 +7,15 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
-import com.microsoft.playwright.Route;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Headless Chromium for the console's browser tests, as the portal's tests drive it (the Debian package, no download):
  * a desktop-sized page per staff member, screenshots ({@code -Dscreenshots=docs} refreshes the committed ones in
  * {@code docs/screenshots/}, otherwise {@code target/screenshots/}) and axe-core scans (WCAG 2.1 A and AA), and a
- * keyboard that counts every key it presses.
+ * keyboard that counts every key it presses; staff sign in on the sign-in page, with the keyboard.
  */
 final class ConsoleBrowser implements AutoCloseable {
 
@@ -50,26 +45,27 @@ final class ConsoleBrowser implements AutoCloseable {
                                 "--disable-sync")));
     }
 
-    /**
-     * A fresh browser (own cookies and session) on a desktop, German unless switched, signed in as the staff member
-     * (HTTP Basic on every request, until the staff sign-in page exists).
-     */
-    Page newPage(String username, String password) {
-        String basic = Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+    /** A fresh browser (own cookies and session) on a desktop, German unless switched. */
+    Page newPage() {
         BrowserContext context = browser.newContext(new Browser.NewContextOptions()
                 .setBaseURL(baseUrl)
                 .setLocale("de-DE")
                 .setTimezoneId("Europe/Berlin")
                 .setViewportSize(1280, 900));
-        // only the console's own requests: with credentials on the stylesheet's and script's requests too, each of
-        // those counted as a new sign-in, which renews the CSRF token the page's forms carry
-        context.route("**/staff/**", route -> {
-            Map<String, String> headers = new HashMap<>(route.request().headers());
-            headers.put("authorization", "Basic " + basic);
-            route.resume(new Route.ResumeOptions().setHeaders(headers));
-        });
         context.setDefaultTimeout(15_000);
         return context.newPage();
+    }
+
+    /**
+     * Signs in on the staff sign-in page with the keyboard ({@code keys} counts it) and lands on {@code path}, where
+     * the staff chain sends the browser back after the sign-in.
+     */
+    static void signIn(Page page, Keys keys, String path, String username, String password) {
+        page.navigate(path);
+        page.waitForURL(url -> url.contains("/staff/login"));
+        page.locator("#username").focus();
+        keys.type(username).press("Tab").type(password).press("Enter");
+        page.waitForURL(url -> url.contains(path) && !url.contains("/staff/login"));
     }
 
     static void screenshot(Page page, String name) {
@@ -99,6 +95,7 @@ final class ConsoleBrowser implements AutoCloseable {
 
         private final Page page;
         private int presses;
+        private int typed;
 
         Keys(Page page) {
             this.page = page;
@@ -120,11 +117,17 @@ final class ConsoleBrowser implements AutoCloseable {
         Keys type(String text) {
             page.keyboard().type(text);
             presses += text.length();
+            typed += text.length();
             return this;
         }
 
         int presses() {
             return presses;
+        }
+
+        /** How many of the presses were typed characters. */
+        int typed() {
+            return typed;
         }
     }
 
