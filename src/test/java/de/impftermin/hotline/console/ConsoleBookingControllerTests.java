@@ -25,6 +25,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -135,6 +136,23 @@ class ConsoleBookingControllerTests {
         given(bookings.find("K7QM-3XTA-9PLW", ERNA_BORN.plusDays(1))).willReturn(Optional.empty());
 
         mvc.perform(get(PAGE).param("birthDate", "1941-05-04")).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void startsARebookingWithTheBookingsPersonsOnTheCallerCard() throws Exception {
+        MockHttpSession session = new MockHttpSession();
+
+        mvc.perform(post(PAGE + "/rebook").with(csrf()).session(session).param("birthDate", "1941-05-03"))
+                .andExpect(status().isFound())
+                .andExpect(redirectedUrl("/staff/hotline"));
+
+        CallerCard card = CallerCard.of(session);
+        assertThat(card.movingBooking()).contains(new CallerCard.Rebooking("K7QM-3XTA-9PLW", ERNA_BORN));
+        assertThat(card.search().household()).isEqualTo(2);
+        assertThat(card.search().persons())
+                .containsExactly(
+                        new SearchForm.PersonRow("03.05.1941", "46282"),
+                        new SearchForm.PersonRow("02.01.1940", "46282"));
     }
 
     @Test

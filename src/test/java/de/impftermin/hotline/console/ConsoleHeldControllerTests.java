@@ -179,6 +179,32 @@ class ConsoleHeldControllerTests {
     }
 
     @Test
+    void confirmsARebookingInsteadOfANewBookingWhenTheCallerMovesOne() throws Exception {
+        CallerCard.of(session)
+                .rebooking(
+                        CallerCard.of(session).search(),
+                        new CallerCard.Rebooking("K7QM-3XTA-9PLW", ConsoleFixtures.ERNA_BORN))
+                .save(session);
+        String page = mvc.perform(get("/staff/hotline/holds/" + holdId).session(session))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page)
+                .contains("Die Buchung K7QM-3XTA-9PLW wird durch diese Termine ersetzt", "Umbuchung bestätigen");
+        assertThat(page).doesNotContain("Verbindlich buchen");
+        given(bookings.rebook("agent-1", "K7QM-3XTA-9PLW", ConsoleFixtures.ERNA_BORN, holdId))
+                .willReturn(coupleBooking(BookingView.Status.CONFIRMED, null));
+
+        mvc.perform(post("/staff/hotline/holds/" + holdId + "/rebook")
+                        .with(csrf())
+                        .session(session))
+                .andExpect(status().isFound())
+                .andExpect(redirectedUrl("/staff/hotline/bookings/K7QM-3XTA-9PLW?birthDate=1941-05-03"));
+
+        assertThat(CallerCard.of(session).movingBooking()).isEmpty();
+    }
+
+    @Test
     @WithMockUser(username = "operator-1", roles = "OPERATOR")
     void refusesACentreOperator() throws Exception {
         mvc.perform(get("/staff/hotline/holds/" + holdId)).andExpect(status().isForbidden());
