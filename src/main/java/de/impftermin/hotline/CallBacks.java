@@ -118,7 +118,12 @@ public class CallBacks {
             throw new IllegalStateException("call-back " + taken.id() + " changed under its row lock");
         }
         repository.startAttempt(taken.id(), agent, now);
-        audit.record("CALLBACK_TAKEN", taken.id().toString(), "attempt " + (taken.attempts() + 1));
+        audit.record(
+                agent,
+                "CALLBACK_TAKEN",
+                taken.id().toString(),
+                "attempt " + (taken.attempts() + 1),
+                AuditLog.currentClientAddress());
         notifications.callBackCalling(taken.phone(), next.get().language());
         return Optional.of(
                 new TakenCallBack(taken.id(), taken.phone(), taken.postalCode(), taken.persons(), taken.attempts()));
@@ -145,9 +150,11 @@ public class CallBacks {
                 }
                 repository.resolveAttempt(id, outcome.name(), now);
                 audit.record(
+                        agent,
                         "CALLBACK_OUTCOME",
                         id.toString(),
-                        outcome.name() + (next.bookingCode() == null ? "" : " " + next.bookingCode()));
+                        outcome.name() + (next.bookingCode() == null ? "" : " " + next.bookingCode()),
+                        AuditLog.currentClientAddress());
                 if (givenUp) {
                     notifications.callBackGivenUp(
                             next.phone(), next.attempts(), stored.get().language());
