@@ -54,7 +54,8 @@ public record Release(
 
     /** Whether its series are for {@code wanted} at {@code now}: its own channel, or ONLINE once it has spilled. */
     public boolean offers(Channel wanted, Instant now) {
-        return channel == wanted || (wanted == Channel.ONLINE && spillAt != null && !spillAt.isAfter(now));
+        boolean spilled = spilledAt != null || (spillAt != null && !spillAt.isAfter(now));
+        return channel == wanted || (wanted == Channel.ONLINE && spilled);
     }
 
     public boolean isOpenAt(Instant now) {
