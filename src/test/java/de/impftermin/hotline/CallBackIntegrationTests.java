@@ -208,6 +208,45 @@ class CallBackIntegrationTests extends ApiTestSupport {
     }
 
     @Test
+    void aTakeNotResolvedWithinItsLeaseIsTakenAgainAndTheFirstAgentCanNoLongerResolveIt() {
+        String id = request(obj("postalCode", "46282", "persons", 1))
+                .json()
+                .path("id")
+                .asString();
+        assertThat(next(admin).json().path("id").asString()).isEqualTo(id);
+        assertThat(next(admin).status()).as("leased").isEqualTo(204);
+        String agentName = "t-agent-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        ApiResponse created = admin.post(
+                "/api/v1/admin/staff",
+                obj(
+                        "username",
+                        agentName,
+                        "password",
+                        "a long agent password",
+                        "role",
+                        "AGENT",
+                        "centreIds",
+                        List.of()));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        var agent = api.as(agentName, "a long agent password");
+        // the lease ends: set back in time, as a clock twenty minutes later would see it
+        jdbc.sql("update call_back set lease_expires_at = now() - interval '1 second' where id = ?::uuid")
+                .param(id)
+                .update();
+
+        ApiResponse retaken = next(agent);
+
+        assertThat(retaken.json().path("id").asString()).isEqualTo(id);
+        assertThat(retaken.json().path("attempts").asInt())
+                .as("a lost lease is no attempt")
+                .isZero();
+        ApiResponse late = outcome(admin, id, "NO_LONGER_NEEDED", null);
+        assertThat(late.status()).isEqualTo(409);
+        assertThat(late.problemCode()).isEqualTo("NOT_YOURS");
+        assertThat(outcome(agent, id, "NO_LONGER_NEEDED", null).status()).isEqualTo(200);
+    }
+
+    @Test
     void citizensAndAnonymousCallersCannotTakeCallBacks() {
         assertThat(next(api).status()).isEqualTo(401);
         assertThat(api.get("/api/v1/hotline/callbacks/stats").status()).isEqualTo(401);
