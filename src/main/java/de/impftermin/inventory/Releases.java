@@ -7,6 +7,7 @@ import de.impftermin.inventory.domain.Pairing;
 import de.impftermin.inventory.domain.SeatPair;
 import de.impftermin.platform.Refusal;
 import de.impftermin.shared.BerlinTime;
+import de.impftermin.shared.Channel;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -40,6 +41,12 @@ public class Releases {
     public Release create(NewRelease wanted) {
         if (wanted.firstDoseTo().isBefore(wanted.firstDoseFrom())) {
             throw Refusal.invalid("INVALID_RANGE", "firstDoseTo must not be before firstDoseFrom.");
+        }
+        if (wanted.spillAt() != null && wanted.channel() != Channel.PHONE) {
+            throw Refusal.invalid("INVALID_SPILL", "Only a PHONE release can spill to ONLINE (spillAt).");
+        }
+        if (wanted.spillAt() != null && !wanted.spillAt().isAfter(wanted.opensAt())) {
+            throw Refusal.invalid("INVALID_SPILL", "spillAt must be after opensAt.");
         }
         centres.lock(wanted.centreId());
         long dosesNeeded = (long) wanted.series() * wanted.vaccine().doses();
