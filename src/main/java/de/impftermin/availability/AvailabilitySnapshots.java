@@ -144,7 +144,11 @@ public class AvailabilitySnapshots {
                     .filter(f -> f.centreId().equals(centre.id()))
                     .filter(f -> centre.phoneOnly() || f.channel() == Channel.ONLINE)
                     .toList();
-            summaries.add(CentreStatuses.summarise(centre, ofCentre, online, now));
+            int byPhone = free.stream()
+                    .filter(f -> f.centreId().equals(centre.id()) && f.channel() == Channel.PHONE)
+                    .mapToInt(FreeSeries::free)
+                    .sum();
+            summaries.add(CentreStatuses.summarise(centre, ofCentre, online, byPhone, now));
             List<Feed.Day> days = online.stream()
                     .collect(Collectors.groupingBy(
                             f -> new Feed.Day(f.day(), f.vaccine(), 0), Collectors.summingInt(FreeSeries::free)))

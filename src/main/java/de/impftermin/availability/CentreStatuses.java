@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Derives a centre's public status: phone-only centres say so; free series make it bookable; otherwise a coming
+ * Derives a centre's public status: phone-only centres say so, and so does a centre whose only free series are in a
+ * PHONE contingent (until it spills); free online series make it bookable; otherwise a coming
  * release is announced (NOT_YET_RELEASED, or FULLY_BOOKED once an earlier release sold out), and a centre that never
  * had a release says NO_APPOINTMENTS.
  */
@@ -18,10 +19,11 @@ final class CentreStatuses {
 
     private CentreStatuses() {}
 
-    static CentreSummary summarise(Centre centre, List<Release> releases, List<FreeSeries> free, Instant now) {
+    static CentreSummary summarise(
+            Centre centre, List<Release> releases, List<FreeSeries> free, int freeByPhone, Instant now) {
         int freeSeries = free.stream().mapToInt(FreeSeries::free).sum();
         List<Release> visible = releases.stream()
-                .filter(r -> centre.phoneOnly() || r.channel() == Channel.ONLINE)
+                .filter(r -> centre.phoneOnly() || r.offers(Channel.ONLINE, now))
                 .toList();
         Optional<Instant> next = visible.stream()
                 .map(Release::opensAt)
@@ -29,7 +31,7 @@ final class CentreStatuses {
                 .min(Instant::compareTo);
         boolean hadOpenRelease = visible.stream().anyMatch(r -> r.isOpenAt(now));
         CentreStatus status;
-        if (centre.phoneOnly()) {
+        if (centre.phoneOnly() || (freeSeries == 0 && freeByPhone > 0)) {
             status = CentreStatus.PHONE_ONLY;
         } else if (freeSeries > 0) {
             status = CentreStatus.BOOKABLE;

@@ -78,7 +78,7 @@ public class Holds {
     private List<Series> claim(HoldRequest request, Instant now, UUID holdId, Instant expiresAt) {
         List<Release> open = releases.ofCentre(request.centreId()).stream()
                 .filter(r -> r.isOpenAt(now))
-                .filter(r -> request.channels().contains(r.channel()))
+                .filter(r -> request.channels().stream().anyMatch(c -> r.offers(c, now)))
                 .filter(r -> request.vaccine() == null || r.vaccine() == request.vaccine())
                 .filter(r -> !r.firstDoseFrom().isAfter(request.date())
                         && !r.firstDoseTo().isBefore(request.date()))
@@ -99,7 +99,7 @@ public class Holds {
         Instant wantedAt = BerlinTime.at(request.date(), request.time() == null ? LocalTime.MIDNIGHT : request.time());
         for (Channel channel : request.channels()) {
             long[] releaseIds = eligible.stream()
-                    .filter(r -> r.channel() == channel)
+                    .filter(r -> r.offers(channel, now))
                     .mapToLong(Release::id)
                     .toArray();
             if (releaseIds.length == 0) {

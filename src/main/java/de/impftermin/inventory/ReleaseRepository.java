@@ -13,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -21,7 +22,7 @@ class ReleaseRepository {
 
     private static final String COLUMNS = """
             id, centre_id, vaccine, first_dose_from, first_dose_to, series_requested, series, opens_at, channel,
-            born_on_or_after, born_on_or_before, postal_code_prefixes
+            born_on_or_after, born_on_or_before, postal_code_prefixes, spill_at, spilled_at
             """;
 
     private final JdbcClient jdbc;
@@ -43,9 +44,9 @@ class ReleaseRepository {
         return jdbc.sql("""
                         insert into release (centre_id, vaccine, first_dose_from, first_dose_to, series_requested, series,
                                              doses_per_series, opens_at, channel, born_on_or_after, born_on_or_before,
-                                             postal_code_prefixes)
+                                             postal_code_prefixes, spill_at)
                         values (:centre, :vaccine, :from, :to, :requested, :series, :doses, :opensAt, :channel,
-                                :after, :before, :prefixes)
+                                :after, :before, :prefixes, :spillAt)
                         returning id
                         """)
                 .param("centre", r.centreId())
@@ -57,6 +58,7 @@ class ReleaseRepository {
                 .param("doses", r.vaccine().doses())
                 .param("opensAt", SqlTimes.utc(r.opensAt()))
                 .param("channel", r.channel().name())
+                .param("spillAt", r.spillAt() == null ? null : SqlTimes.utc(r.spillAt()))
                 .param("after", r.eligibility().bornOnOrAfter())
                 .param("before", r.eligibility().bornOnOrBefore())
                 .param(
@@ -179,6 +181,12 @@ class ReleaseRepository {
                         rs.getObject("born_on_or_after", LocalDate.class),
                         rs.getObject("born_on_or_before", LocalDate.class),
                         Arrays.asList(
-                                (String[]) rs.getArray("postal_code_prefixes").getArray())));
+                                (String[]) rs.getArray("postal_code_prefixes").getArray())),
+                instant(rs.getObject("spill_at", OffsetDateTime.class)),
+                instant(rs.getObject("spilled_at", OffsetDateTime.class)));
+    }
+
+    private static @Nullable Instant instant(@Nullable OffsetDateTime at) {
+        return at == null ? null : at.toInstant();
     }
 }

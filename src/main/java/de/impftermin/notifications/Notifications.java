@@ -3,8 +3,10 @@ package de.impftermin.notifications;
 import de.impftermin.shared.Language;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -73,6 +75,25 @@ public class Notifications {
     public void reminder(BookingNotice booking) {
         sms(booking, "reminder.sms", firstVisit(booking));
         email(booking, "reminder.subject", mail(booking, "reminder.intro", true), false);
+    }
+
+    /** A call-back request was queued: its position and the estimated time of the call. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void callBackQueued(String phone, int position, @Nullable Instant expectedAt, Language language) {
+        String when = expectedAt == null ? "" : texts.time(expectedAt);
+        outbox.enqueue(OutgoingMessage.sms(phone, texts.text(language, "callback.queued.sms", position, when)));
+    }
+
+    /** An agent has taken the call-back and is about to call. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void callBackCalling(String phone, Language language) {
+        outbox.enqueueUrgent(OutgoingMessage.sms(phone, texts.text(language, "callback.calling.sms")));
+    }
+
+    /** The caller was not reached {@code attempts} times; the request is closed, and this is how to go on. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void callBackGivenUp(String phone, int attempts, Language language) {
+        outbox.enqueue(OutgoingMessage.sms(phone, texts.text(language, "callback.givenUp.sms", attempts)));
     }
 
     /** The calendar file (RFC 5545) of every visit, as attached to the confirmation: for a download button too. */

@@ -27,14 +27,6 @@ class VerificationRepository {
         this.jdbc = jdbc;
     }
 
-    /** Serialises sending to one address, so the limit is exact even with concurrent requests. */
-    void lockAddress(String address) {
-        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 7))")
-                .param(address)
-                .query()
-                .singleRow();
-    }
-
     long sentTo(String address, Instant since) {
         return jdbc.sql("select count(*) from verification where address = ? and created_at > ?")
                 .params(address, utc(since))

@@ -2,7 +2,6 @@ package de.impftermin.verification;
 
 import de.impftermin.notifications.MessageChannel;
 import de.impftermin.notifications.Notifications;
-import de.impftermin.platform.ImpfterminProperties;
 import de.impftermin.platform.Refusal;
 import de.impftermin.platform.Signer;
 import de.impftermin.shared.Language;
@@ -24,16 +23,14 @@ public class Verifications {
     static final Duration CODE_VALIDITY = Duration.ofMinutes(10);
     static final Duration TOKEN_VALIDITY = Duration.ofHours(2);
     static final int MAX_WRONG_CODES = 5;
-    static final Duration LIMIT_WINDOW = Duration.ofMinutes(10);
-    static final int MAX_PER_ADDRESS = 5;
-    static final int MAX_PER_CLIENT = 500;
+    static final int MAX_PER_CLIENT = SendingLimits.MAX_PER_CLIENT;
     private static final String TOKEN_PURPOSE = "verified";
 
     private final VerificationRepository repository;
     private final Notifications notifications;
     private final Signer signer;
     private final Clock clock;
-    private final ImpfterminProperties properties;
+    private final SendingLimits limits;
     private final SecureRandom random = new SecureRandom();
 
     Verifications(
@@ -41,12 +38,12 @@ public class Verifications {
             Notifications notifications,
             Signer signer,
             Clock clock,
-            ImpfterminProperties properties) {
+            SendingLimits limits) {
         this.repository = repository;
         this.notifications = notifications;
         this.signer = signer;
         this.clock = clock;
-        this.properties = properties;
+        this.limits = limits;
     }
 
     /** Sends a fresh code to the address, written in German. */
@@ -65,17 +62,23 @@ public class Verifications {
     public VerificationStarted start(MessageChannel channel, String rawAddress, String client, Language language) {
         ContactAddress address = ContactAddress.of(channel, rawAddress);
         Instant now = clock.instant();
-        if (properties.rateLimits().enabled()) {
-            repository.lockAddress(address.value());
-            Instant since = now.minus(LIMIT_WINDOW);
-            if (repository.sentTo(address.value(), since) >= MAX_PER_ADDRESS
-                    || repository.requestedBy(client, since) >= MAX_PER_CLIENT) {
-                throw new Refusal(
-                        HttpStatus.TOO_MANY_REQUESTS,
-                        "TOO_MANY_REQUESTS",
-                        "Too many codes were requested. Please wait a few minutes and use the code you already got.",
-                        LIMIT_WINDOW);
+        var retryAfter = limits.exceeded("", address.value(), client, now, new SendingLimits.Counts() {
+            @Override
+            public long toAddress(String to, Instant since) {
+                return repository.sentTo(to, since);
             }
+
+            @Override
+            public long byClient(String by, Instant since) {
+                return repository.requestedBy(by, since);
+            }
+        });
+        if (retryAfter.isPresent()) {
+            throw new Refusal(
+                    HttpStatus.TOO_MANY_REQUESTS,
+                    "TOO_MANY_REQUESTS",
+                    "Too many codes were requested. Please wait a few minutes and use the code you already got.",
+                    retryAfter.get());
         }
         UUID id = UUID.randomUUID();
         String code = String.format("%06d", random.nextInt(1_000_000));

@@ -18,6 +18,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -56,9 +57,15 @@ class ReleaseAdminController {
             @NotNull @Min(1) @Max(1_000_000) Integer series,
             @NotNull @PlausibleDate OffsetDateTime opensAt,
             @NotNull Channel channel,
-            @Nullable @Valid Eligibility eligibility) {}
+            @Nullable @Valid Eligibility eligibility,
+            @Nullable @PlausibleDate OffsetDateTime spillAt) {}
 
-    record ReleaseCreated(long id, int series, int seriesRequested, String status) {}
+    record ReleaseCreated(
+            long id,
+            int series,
+            int seriesRequested,
+            String status,
+            @Nullable OffsetDateTime spillAt) {}
 
     record ReleaseView(
             long id,
@@ -70,7 +77,9 @@ class ReleaseAdminController {
             OffsetDateTime opensAt,
             Channel channel,
             String status,
-            EligibilityRule eligibility) {}
+            EligibilityRule eligibility,
+            @Nullable OffsetDateTime spillAt,
+            @Nullable OffsetDateTime spilledAt) {}
 
     private final Releases releases;
     private final Clock clock;
@@ -81,6 +90,10 @@ class ReleaseAdminController {
     }
 
     @PostMapping
+    @io.swagger.v3.oas.annotations.Operation(
+            summary = "Schedule a release",
+            description = "spillAt (optional, PHONE releases only, after opensAt): from then on the release's unbooked "
+                    + "series are ONLINE; 422 INVALID_SPILL otherwise.")
     @ResponseStatus(HttpStatus.CREATED)
     ReleaseCreated create(@Valid @RequestBody NewReleaseBody body) {
         CentreAccess.require(body.centreId());
@@ -94,8 +107,10 @@ class ReleaseAdminController {
                 body.channel(),
                 body.eligibility() == null
                         ? EligibilityRule.EVERYONE
-                        : body.eligibility().rule()));
-        return new ReleaseCreated(release.id(), release.series(), release.seriesRequested(), status(release));
+                        : body.eligibility().rule(),
+                body.spillAt() == null ? null : body.spillAt().toInstant()));
+        return new ReleaseCreated(
+                release.id(), release.series(), release.seriesRequested(), status(release), show(release.spillAt()));
     }
 
     @GetMapping
@@ -112,8 +127,14 @@ class ReleaseAdminController {
                         de.impftermin.shared.BerlinTime.show(r.opensAt()),
                         r.channel(),
                         status(r),
-                        r.eligibility()))
+                        r.eligibility(),
+                        show(r.spillAt()),
+                        show(r.spilledAt())))
                 .toList();
+    }
+
+    private static @Nullable OffsetDateTime show(@Nullable Instant at) {
+        return at == null ? null : de.impftermin.shared.BerlinTime.show(at);
     }
 
     private String status(Release release) {
