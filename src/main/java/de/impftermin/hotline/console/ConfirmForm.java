@@ -60,6 +60,10 @@ record ConfirmForm(
         return new ConfirmForm(names, "", "");
     }
 
+    ConfirmForm withPhone(String number) {
+        return new ConfirmForm(names, number, email);
+    }
+
     /** The phone number as stored: without spaces and separators, keeping a leading {@code +}. */
     String phoneNumber() {
         return phone.replaceAll("[ ()/-]", "");

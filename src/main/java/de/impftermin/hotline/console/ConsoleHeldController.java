@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -90,6 +91,7 @@ class ConsoleHeldController {
         try {
             BookingView booking =
                     bookings.confirm(agent.getName(), holdId, persons(form, card.search()), contact(form));
+            card.booked(booking.code()).save(session);
             return "redirect:" + ConsoleBookingController.path(booking, true);
         } catch (Refusal refusal) {
             response.setStatus(refusal.status().value());
@@ -136,7 +138,7 @@ class ConsoleHeldController {
         return "hotline/problem";
     }
 
-    private static ConfirmForm prefilled(ConfirmForm known, int persons) {
+    private static ConfirmForm prefilled(@Nullable ConfirmForm known, int persons) {
         ConfirmForm blank = ConfirmForm.blank(persons);
         return known == null ? blank : new ConfirmForm(blank.names(), known.phone(), known.email());
     }

@@ -4,6 +4,8 @@ import de.impftermin.booking.HoldView;
 import de.impftermin.booking.HotlineBookings;
 import de.impftermin.booking.WantedAppointments;
 import de.impftermin.eligibility.Applicant;
+import de.impftermin.hotline.CallBackQueueStats;
+import de.impftermin.hotline.CallBacks;
 import de.impftermin.platform.Refusal;
 import de.impftermin.shared.BerlinTime;
 import de.impftermin.shared.Channel;
@@ -17,6 +19,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -44,14 +47,30 @@ class ConsoleSearchController {
 
     private final Offers offers;
     private final HotlineBookings bookings;
+    private final ObjectProvider<CallBacks> callBacks;
     private final MessageSource messages;
     private final Clock clock;
 
-    ConsoleSearchController(Offers offers, HotlineBookings bookings, MessageSource messages, Clock clock) {
+    ConsoleSearchController(
+            Offers offers,
+            HotlineBookings bookings,
+            ObjectProvider<CallBacks> callBacks,
+            MessageSource messages,
+            Clock clock) {
         this.offers = offers;
         this.bookings = bookings;
+        this.callBacks = callBacks;
         this.messages = messages;
         this.clock = clock;
+    }
+
+    /**
+     * The call-back queue's numbers and the "next call-back" button, on every console page that shows the card; only
+     * where the queue exists (the console also runs without it, as in its slice tests).
+     */
+    private @Nullable CallBackQueueStats callBackStats() {
+        CallBacks queue = callBacks.getIfAvailable();
+        return queue == null ? null : queue.stats();
     }
 
     @GetMapping
@@ -60,6 +79,7 @@ class ConsoleSearchController {
         model.addAttribute("form", card.search());
         model.addAttribute("errors", ConsoleErrors.none());
         model.addAttribute("card", card);
+        model.addAttribute("callBackStats", callBackStats());
         if (card.searched()) {
             model.addAttribute("answer", offers.find(search(card.search())));
         }
@@ -77,6 +97,7 @@ class ConsoleSearchController {
         if (result.hasErrors()) {
             model.addAttribute("errors", ConsoleErrors.of(result, FIELDS, messages));
             model.addAttribute("card", CallerCard.of(session));
+            model.addAttribute("callBackStats", callBackStats());
             response.setStatus(422);
             return "hotline/home";
         }

@@ -71,6 +71,8 @@ class ConsoleSearchControllerTests {
 
         assertThat(page).contains("Termine für Anrufende", "Personen im Haushalt", "aria-keyshortcuts=\"Alt+S\"");
         assertThat(page).contains("<kbd>Alt</kbd>+<kbd>B</kbd>");
+        // no call-back queue in this slice: no panel, no key for it
+        assertThat(page).doesNotContain("Rückrufe", "Alt+N");
         verifyNoInteractions(offers);
     }
 
