@@ -48,6 +48,8 @@ record SearchForm(
 
         PersonRow {
             birthDate = birthDate == null ? "" : birthDate.strip();
+            // typed fast as 03051941 or 1941-05-03, shown back the way it is read: 03.05.1941
+            birthDate = ConsoleDates.parse(birthDate).map(ConsoleDates::show).orElse(birthDate);
             postalCode = postalCode == null ? "" : postalCode.replaceAll("\\s", "");
         }
     }

@@ -174,7 +174,7 @@ class ConsoleSearchControllerTests {
                 .getResponse()
                 .getContentAsString();
 
-        assertThat(page).contains("value=\"03.05.1941\"", "value=\"1942-07-01\"");
+        assertThat(page).contains("value=\"03.05.1941\"", "value=\"01.07.1942\"");
         assertThat(page.indexOf("Telefon-Kontingent")).isPositive().isLessThan(page.indexOf("Online-Kontingent"));
         assertThat(page)
                 .contains("1. Impfung: Do., 10.03.2022, 09:00 Uhr", "2. Impfung ab: Do., 31.03.2022, 09:00 Uhr");
