@@ -13,11 +13,13 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -87,6 +89,16 @@ class ConsoleAdvice {
         response.setStatus(refusal.status().value());
         model.addAttribute("problem", explanation(refusal));
         model.addAttribute("detail", refusal.getMessage());
+        return "hotline/problem";
+    }
+
+    /** A hand-made address (a missing or malformed birth date, an unknown channel): not possible, nothing changed. */
+    @ExceptionHandler({ServletRequestBindingException.class, MethodArgumentTypeMismatchException.class})
+    String badRequest(Exception e, HttpServletRequest request, HttpServletResponse response, Model model) {
+        common(request, model);
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        model.addAttribute("problem", "hotline.refusal.GENERIC");
+        model.addAttribute("detail", "");
         return "hotline/problem";
     }
 

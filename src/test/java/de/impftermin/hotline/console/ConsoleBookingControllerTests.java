@@ -156,6 +156,18 @@ class ConsoleBookingControllerTests {
     }
 
     @Test
+    void answersAnAddressWithoutABirthDateAsABadRequestPage() throws Exception {
+        String page = mvc.perform(get(PAGE))
+                .andExpect(status().isBadRequest())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        assertThat(page).contains("Das ist so nicht möglich.");
+        mvc.perform(get(PAGE).param("birthDate", "gestern")).andExpect(status().isBadRequest());
+    }
+
+    @Test
     @WithMockUser(username = "operator-1", roles = "OPERATOR")
     void refusesACentreOperator() throws Exception {
         mvc.perform(get(PAGE).param("birthDate", "1941-05-03")).andExpect(status().isForbidden());
