@@ -19,6 +19,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailParseException;
 import org.springframework.mail.MailPreparationException;
@@ -50,6 +52,7 @@ class Dispatcher implements AutoCloseable {
     private final Map<MessageChannel, Timer> delays = new EnumMap<>(MessageChannel.class);
     private final ExecutorService senders;
     private final AtomicBoolean running = new AtomicBoolean();
+    private volatile boolean stopping;
 
     Dispatcher(
             OutboxRows rows,
@@ -80,9 +83,18 @@ class Dispatcher implements AutoCloseable {
         }
     }
 
+    /**
+     * No new batch once the app stops: the batch in hand is finished, the rest stays in the outbox for the next start
+     * or another instance. (A backlog drained batch after batch kept the scheduler, and so SIGTERM, waiting.)
+     */
+    @EventListener(ContextClosedEvent.class)
+    void stopTakingBatches() {
+        stopping = true;
+    }
+
     @Scheduled(fixedDelayString = "${impftermin.outbox.poll:200ms}")
     void dispatch() {
-        if (!running.compareAndSet(false, true)) {
+        if (stopping || !running.compareAndSet(false, true)) {
             return;
         }
         try {
@@ -99,7 +111,7 @@ class Dispatcher implements AutoCloseable {
                     }
                 }
                 markSent(sent);
-            } while (due.size() == settings.batch());
+            } while (due.size() == settings.batch() && !stopping);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
