@@ -2,6 +2,7 @@ package de.impftermin.hotline.console;
 
 import de.impftermin.booking.BookingView;
 import de.impftermin.booking.HotlineBookings;
+import de.impftermin.platform.FormErrors;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.time.LocalDate;
@@ -36,7 +37,7 @@ class ConsoleFindController {
 
     @GetMapping
     String form(Model model) {
-        return page(LookupForms.ByCode.blank(), LookupForms.ByName.blank(), ConsoleErrors.none(), model);
+        return page(LookupForms.ByCode.blank(), LookupForms.ByName.blank(), new FormErrors(messages), model);
     }
 
     @PostMapping("/code")
@@ -51,12 +52,16 @@ class ConsoleFindController {
         }
         if (result.hasErrors()) {
             response.setStatus(422);
-            return page(form, LookupForms.ByName.blank(), ConsoleErrors.of(result, CODE_FIELDS, messages), model);
+            return page(
+                    form,
+                    LookupForms.ByName.blank(),
+                    FormErrors.of(result, CODE_FIELDS, "hotline.error.invalid", messages),
+                    model);
         }
         Optional<BookingView> found = bookings.find(form.code(), birthDate.orElseThrow());
         if (found.isEmpty()) {
             model.addAttribute("notFound", true);
-            return page(form, LookupForms.ByName.blank(), ConsoleErrors.none(), model);
+            return page(form, LookupForms.ByName.blank(), new FormErrors(messages), model);
         }
         return "redirect:/staff/hotline/bookings/" + found.get().code() + "?birthDate=" + birthDate.get();
     }
@@ -73,17 +78,20 @@ class ConsoleFindController {
         }
         if (result.hasErrors()) {
             response.setStatus(422);
-            return page(LookupForms.ByCode.blank(), form, ConsoleErrors.of(result, NAME_FIELDS, messages), model);
+            return page(
+                    LookupForms.ByCode.blank(),
+                    form,
+                    FormErrors.of(result, NAME_FIELDS, "hotline.error.invalid", messages),
+                    model);
         }
         List<BookingView> found =
                 bookings.findByName(form.firstName(), form.lastName(), birthDate.orElseThrow(), form.postalCode());
         model.addAttribute("found", found);
         model.addAttribute("foundBirthDate", birthDate.get());
-        return page(LookupForms.ByCode.blank(), form, ConsoleErrors.none(), model);
+        return page(LookupForms.ByCode.blank(), form, new FormErrors(messages), model);
     }
 
-    private static String page(
-            LookupForms.ByCode byCode, LookupForms.ByName byName, ConsoleErrors errors, Model model) {
+    private static String page(LookupForms.ByCode byCode, LookupForms.ByName byName, FormErrors errors, Model model) {
         model.addAttribute("byCode", byCode);
         model.addAttribute("byName", byName);
         model.addAttribute("errors", errors);

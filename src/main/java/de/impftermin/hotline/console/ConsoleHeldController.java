@@ -6,6 +6,7 @@ import de.impftermin.booking.HoldView;
 import de.impftermin.booking.HotlineBookings;
 import de.impftermin.booking.PersonDetails;
 import de.impftermin.centres.Centres;
+import de.impftermin.platform.FormErrors;
 import de.impftermin.platform.Refusal;
 import de.impftermin.shared.Language;
 import jakarta.servlet.http.HttpServletResponse;
@@ -62,7 +63,7 @@ class ConsoleHeldController {
                         && card.contact().names().size() == hold.get().series().size()
                 ? card.contact()
                 : prefilled(card.contact(), hold.get().series().size());
-        return page(hold.get(), form, ConsoleErrors.none(), card, model);
+        return page(hold.get(), form, new FormErrors(messages), card, model);
     }
 
     @PostMapping("/confirm")
@@ -86,7 +87,8 @@ class ConsoleHeldController {
         }
         if (result.hasErrors()) {
             response.setStatus(422);
-            return page(hold.get(), form, ConsoleErrors.of(result, FIELDS, messages), card, model);
+            return page(
+                    hold.get(), form, FormErrors.of(result, FIELDS, "hotline.error.invalid", messages), card, model);
         }
         try {
             BookingView booking =
@@ -96,7 +98,7 @@ class ConsoleHeldController {
         } catch (Refusal refusal) {
             response.setStatus(refusal.status().value());
             model.addAttribute("notice", ConsoleAdvice.explanation(refusal));
-            return page(hold.get(), form, ConsoleErrors.none(), card, model);
+            return page(hold.get(), form, new FormErrors(messages), card, model);
         }
     }
 
@@ -119,7 +121,7 @@ class ConsoleHeldController {
         }
     }
 
-    private String page(HoldView hold, ConfirmForm form, ConsoleErrors errors, CallerCard card, Model model) {
+    private String page(HoldView hold, ConfirmForm form, FormErrors errors, CallerCard card, Model model) {
         model.addAttribute("hold", hold);
         model.addAttribute(
                 "centre",

@@ -6,6 +6,7 @@ import de.impftermin.booking.WantedAppointments;
 import de.impftermin.eligibility.Applicant;
 import de.impftermin.hotline.CallBackQueueStats;
 import de.impftermin.hotline.CallBacks;
+import de.impftermin.platform.FormErrors;
 import de.impftermin.platform.Refusal;
 import de.impftermin.shared.BerlinTime;
 import de.impftermin.shared.Channel;
@@ -77,7 +78,7 @@ class ConsoleSearchController {
     String home(HttpSession session, Model model) {
         CallerCard card = CallerCard.of(session);
         model.addAttribute("form", card.search());
-        model.addAttribute("errors", ConsoleErrors.none());
+        model.addAttribute("errors", new FormErrors(messages));
         model.addAttribute("card", card);
         model.addAttribute("callBackStats", callBackStats());
         if (card.searched()) {
@@ -95,7 +96,7 @@ class ConsoleSearchController {
             Model model) {
         checkDates(form, result);
         if (result.hasErrors()) {
-            model.addAttribute("errors", ConsoleErrors.of(result, FIELDS, messages));
+            model.addAttribute("errors", FormErrors.of(result, FIELDS, "hotline.error.invalid", messages));
             model.addAttribute("card", CallerCard.of(session));
             model.addAttribute("callBackStats", callBackStats());
             response.setStatus(422);

@@ -1,5 +1,6 @@
 package de.impftermin.platform.web;
 
+import de.impftermin.platform.FormErrors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
@@ -9,7 +10,6 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -65,12 +65,12 @@ class StaffPagesController {
             @RequestParam(required = false) @Nullable String refused,
             @RequestParam(required = false) @Nullable String signedOut,
             Model model) {
-        FormErrors errors = new FormErrors();
+        FormErrors errors = new FormErrors(messages);
         if (error != null) {
-            errors.add("username", text("staff.login.failed"));
+            errors.add("username", "staff.login.failed");
         }
         if (refused != null) {
-            errors.add("state-login", text("staff.login.refused"));
+            errors.add("state-login", "staff.login.refused");
         }
         model.addAttribute("errors", errors);
         model.addAttribute("signedOut", signedOut != null);
@@ -119,9 +119,5 @@ class StaffPagesController {
             }
         }
         return logins;
-    }
-
-    private String text(String key) {
-        return messages.getMessage(key, null, LocaleContextHolder.getLocale());
     }
 }

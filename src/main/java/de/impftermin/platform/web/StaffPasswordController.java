@@ -1,5 +1,6 @@
 package de.impftermin.platform.web;
 
+import de.impftermin.platform.FormErrors;
 import de.impftermin.platform.PasswordPolicy;
 import de.impftermin.platform.StaffAccounts;
 import de.impftermin.platform.StaffAccounts.PasswordChange;
@@ -8,7 +9,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
@@ -36,6 +36,9 @@ class StaffPasswordController {
             @Nullable @Size(max = 1024) String confirmation) {}
 
     private final StaffAccounts accounts;
+    /** The password rules' limits, arguments of every message on this page. */
+    private static final Object[] LIMITS = {PasswordPolicy.MIN_LENGTH, PasswordPolicy.MAX_LENGTH};
+
     private final MessageSource messages;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
@@ -56,7 +59,7 @@ class StaffPasswordController {
 
     @GetMapping("/staff/password")
     String form(Model model) {
-        model.addAttribute("errors", new FormErrors());
+        model.addAttribute("errors", new FormErrors(messages));
         return "staff/password";
     }
 
@@ -69,9 +72,9 @@ class StaffPasswordController {
             Model model) {
         String current = form.currentPassword() == null ? "" : form.currentPassword();
         String fresh = form.newPassword() == null ? "" : form.newPassword();
-        FormErrors errors = new FormErrors();
+        FormErrors errors = new FormErrors(messages);
         if (!fresh.equals(form.confirmation())) {
-            errors.add("confirmation", text("staff.password.mismatch"));
+            errors.add("confirmation", "staff.password.mismatch", LIMITS);
         } else {
             switch (accounts.changePassword(auth.getName(), current, fresh)) {
                 case PasswordChange.Changed changed -> {
@@ -79,11 +82,12 @@ class StaffPasswordController {
                     return "redirect:/staff?passwordChanged";
                 }
                 case PasswordChange.WrongCurrentPassword wrong ->
-                    errors.add("currentPassword", text("staff.password.wrongCurrent"));
+                    errors.add("currentPassword", "staff.password.wrongCurrent", LIMITS);
                 case PasswordChange.WeakPassword weak ->
                     errors.add(
                             "newPassword",
-                            text("staff.password.weak." + weak.weakness().name()));
+                            "staff.password.weak." + weak.weakness().name(),
+                            LIMITS);
             }
         }
         model.addAttribute("errors", errors);
@@ -109,12 +113,5 @@ class StaffPasswordController {
     private static boolean mustChangePassword(Authentication auth) {
         return auth.getAuthorities().stream()
                 .anyMatch(a -> StaffAccounts.PASSWORD_CHANGE_REQUIRED.equals(a.getAuthority()));
-    }
-
-    private String text(String key) {
-        return messages.getMessage(
-                key,
-                new Object[] {PasswordPolicy.MIN_LENGTH, PasswordPolicy.MAX_LENGTH},
-                LocaleContextHolder.getLocale());
     }
 }

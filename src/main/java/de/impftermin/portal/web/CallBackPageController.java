@@ -4,6 +4,7 @@ import de.impftermin.hotline.CallBackRequested;
 import de.impftermin.hotline.CallBackView;
 import de.impftermin.hotline.CallBacks;
 import de.impftermin.notifications.MessageChannel;
+import de.impftermin.platform.FormErrors;
 import de.impftermin.platform.Refusal;
 import de.impftermin.shared.Language;
 import de.impftermin.verification.VerificationStarted;

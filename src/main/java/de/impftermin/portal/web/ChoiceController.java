@@ -11,6 +11,7 @@ import de.impftermin.eligibility.Applicant;
 import de.impftermin.eligibility.EligibilityRule;
 import de.impftermin.inventory.FreeTime;
 import de.impftermin.inventory.Releases;
+import de.impftermin.platform.FormErrors;
 import de.impftermin.platform.Refusal;
 import de.impftermin.shared.BerlinTime;
 import de.impftermin.shared.Vaccine;

@@ -1,6 +1,7 @@
 package de.impftermin.portal.web;
 
 import de.impftermin.eligibility.Applicant;
+import de.impftermin.platform.FormErrors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;

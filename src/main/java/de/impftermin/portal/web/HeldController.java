@@ -8,6 +8,7 @@ import de.impftermin.booking.PersonDetails;
 import de.impftermin.centres.Centre;
 import de.impftermin.centres.Centres;
 import de.impftermin.eligibility.Applicant;
+import de.impftermin.platform.FormErrors;
 import de.impftermin.platform.Refusal;
 import de.impftermin.shared.Language;
 import de.impftermin.verification.ContactAddress;

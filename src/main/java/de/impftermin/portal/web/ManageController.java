@@ -3,6 +3,7 @@ package de.impftermin.portal.web;
 import de.impftermin.booking.BookingView;
 import de.impftermin.booking.Bookings;
 import de.impftermin.eligibility.Applicant;
+import de.impftermin.platform.FormErrors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;

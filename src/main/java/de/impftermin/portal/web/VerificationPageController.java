@@ -2,6 +2,7 @@ package de.impftermin.portal.web;
 
 import de.impftermin.notifications.DeliveryDelays;
 import de.impftermin.notifications.MessageChannel;
+import de.impftermin.platform.FormErrors;
 import de.impftermin.platform.Refusal;
 import de.impftermin.shared.Language;
 import de.impftermin.verification.VerificationStarted;
