@@ -61,6 +61,7 @@ class StartAndStopIntegrationTests {
         assertThat(centres.split("\"id\":\"wl-", -1))
                 .as("centres listed when ready")
                 .hasSize(28);
+        startPageShowsTheDemoRegion(port);
 
         CompletableFuture<String> stream = openStream(port);
         long postmaster = Long.parseLong(Files.readAllLines(dataDir.resolve("postgres/postmaster.pid"))
