@@ -22,11 +22,13 @@ public class OfferEngine {
 
     private final Waitlist waitlist;
     private final OfferRound round;
+    private final WaitlistRepository repository;
     private final WaitlistProperties properties;
 
-    OfferEngine(Waitlist waitlist, OfferRound round, WaitlistProperties properties) {
+    OfferEngine(Waitlist waitlist, OfferRound round, WaitlistRepository repository, WaitlistProperties properties) {
         this.waitlist = waitlist;
         this.round = round;
+        this.repository = repository;
         this.properties = properties;
     }
 
@@ -51,10 +53,13 @@ public class OfferEngine {
             // ended in batches; the freed series are offered below
         }
         int offers = 0;
-        for (int made = round.run(offerDuration, beforeMessage);
-                made > 0;
-                made = round.run(offerDuration, beforeMessage)) {
-            offers += made;
+        // centre by centre, so that series nobody waiting can take at one centre never crowd out another's
+        for (String centreId : repository.wantedCentres()) {
+            int made;
+            do {
+                made = round.run(centreId, offerDuration, beforeMessage);
+                offers += made;
+            } while (made > 0);
         }
         return offers;
     }

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * One round of the offer engine, one transaction: lock a pool of free series (SKIP LOCKED: what a citizen or another
+ * One round of the offer engine at one centre, one transaction: lock a pool of its free series (SKIP LOCKED: what a citizen or another
  * engine is taking is not in it), then walk the line of registrations for those centres in order, claiming them
  * with SKIP LOCKED in pages no larger than what is left of the pool, and give each the earliest series it fits.
  * Hold, offer row and message are written together: a crash anywhere leaves all of them or none.
@@ -62,15 +62,14 @@ class OfferRound {
      * @return the offers made
      */
     @Transactional
-    int run(Duration offerDuration, Consumer<Offer> beforeMessage) {
-        List<String> wanted = repository.wantedCentres();
-        List<Series> locked = holds.lockFree(wanted, POOL);
+    int run(String centreId, Duration offerDuration, Consumer<Offer> beforeMessage) {
+        List<Series> locked = holds.lockFree(List.of(centreId), POOL);
         if (locked.isEmpty()) {
             return 0;
         }
         Map<Long, Series> pool = new HashMap<>();
         locked.forEach(s -> pool.put(s.pairId(), s));
-        String[] centres = locked.stream().map(Series::centreId).distinct().toArray(String[]::new);
+        String[] centres = {centreId};
         Instant now = clock.instant();
         int offers = 0;
         Instant since = null;
