@@ -114,6 +114,14 @@ public class Waitlist {
         return switch (registration.accept(clock.instant())) {
             case Registration.Acceptance.Bookable bookable -> {
                 Offer offer = bookable.offer();
+                if (bookings.anyBooked(entry.persons())) {
+                    // booked elsewhere since the offer: it leaves the list, and the series go on at once
+                    registration.endBecauseBookedElsewhere();
+                    repository.endOffer(offer.holdId(), "WITHDRAWN");
+                    holds.endHold(offer.holdId(), offer.centreId());
+                    repository.save(registration, false, null, clock.instant());
+                    yield new Answer.NoOffer(Registration.Status.ENDED);
+                }
                 BookingView booking =
                         bookings.confirmHeldFor(entry.subject(), offer.holdId(), entry.persons(), entry.contact());
                 registration.booked();

@@ -254,6 +254,60 @@ class WaitlistIntegrationTests extends WaitlistTestSupport {
     }
 
     @Test
+    void aSeriesFreedByACancellationIsOfferedOnTheNextEngineRun() {
+        LocalDate day = TestCentre.day(48);
+        TestCentre centre = TestCentre.bookable(admin, day, 1);
+        Person booked = Person.unique();
+        Citizen citizen = citizens.citizen();
+        ApiResponse hold = citizens.hold(citizen, centre.id(), day, null, booked);
+        ApiResponse booking = api.post(
+                "/api/v1/bookings",
+                Requests.booking(hold.json().path("id").asString(), booked),
+                citizen.bookingHeaders());
+        assertThat(booking.status()).as(booking.toString()).isEqualTo(201);
+        Registration waiting = register(List.of(centre.id()), Person.unique());
+        runEngine();
+        assertThat(status(waiting)).isEqualTo("WAITING");
+
+        assertThat(api.post(
+                                "/api/v1/bookings/"
+                                        + booking.json().path("code").asString() + "/cancel",
+                                obj("birthDate", booked.birthDate().toString()))
+                        .status())
+                .isEqualTo(200);
+        runEngine();
+
+        assertThat(status(waiting)).isEqualTo("OFFERED");
+    }
+
+    @Test
+    void acceptingAfterBeingBookedElsewhereEndsTheRegistrationAndFreesTheOffer() {
+        LocalDate day = TestCentre.day(49);
+        TestCentre centre = TestCentre.bookable(admin, day, 2);
+        Person person = Person.unique();
+        Registration waiting = register(List.of(centre.id()), person);
+        runEngine();
+        Citizen citizen = citizens.citizen();
+        ApiResponse hold = citizens.hold(citizen, centre.id(), day, null, person);
+        assertThat(api.post(
+                                "/api/v1/bookings",
+                                Requests.booking(hold.json().path("id").asString(), person),
+                                citizen.bookingHeaders())
+                        .status())
+                .isEqualTo(201);
+
+        ApiResponse accepted = api.post("/api/v1/waitlist/" + waiting.id() + "/accept", null, waiting.headers());
+
+        assertThat(accepted.status()).isEqualTo(409);
+        assertThat(status(waiting)).isEqualTo("ENDED");
+        assertThat(count(
+                        "select count(*) from appointment_pair where centre_id = ? and booking_id is null"
+                                + " and (hold_expires_at is null or hold_expires_at <= now())",
+                        centre.id()))
+                .isEqualTo(1);
+    }
+
+    @Test
     void withdrawingFreesALiveOffersSeriesAtOnce() {
         LocalDate day = TestCentre.day(47);
         TestCentre centre = TestCentre.bookable(admin, day, 1);

@@ -79,10 +79,13 @@ public final class Registration {
         return status == Status.ENDED ? AfterMiss.ENDED : AfterMiss.BACK_IN_LINE;
     }
 
-    /** A person of it was booked elsewhere: it leaves the line. */
+    /** A person of it was booked elsewhere: it leaves the line, and a live offer with it. */
     public void endBecauseBookedElsewhere() {
-        require(Status.WAITING, "end");
+        if (!isOpen()) {
+            throw new IllegalStateException("Cannot end a registration that is " + status);
+        }
         status = Status.ENDED;
+        offer = null;
     }
 
     /** @return whether it was withdrawn now (withdrawing twice is harmless, a booked one cannot be withdrawn) */
