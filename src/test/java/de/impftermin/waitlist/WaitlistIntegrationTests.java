@@ -324,6 +324,18 @@ class WaitlistIntegrationTests extends WaitlistTestSupport {
                 .isZero();
     }
 
+    @Test
+    void theWaitlistEndpointsAreDocumentedInTheOpenApiDescription() {
+        ApiResponse docs = api.get("/v3/api-docs");
+
+        assertThat(docs.json().path("paths").propertyNames())
+                .contains(
+                        "/api/v1/waitlist",
+                        "/api/v1/waitlist/{id}",
+                        "/api/v1/waitlist/{id}/accept",
+                        "/api/v1/waitlist/{id}/decline");
+    }
+
     private List<String> outboxTo(String address) {
         return jdbc.sql("select body from outbox_message where recipient = ?")
                 .param(address)
