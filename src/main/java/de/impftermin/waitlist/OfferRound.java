@@ -35,6 +35,12 @@ class OfferRound {
     /** Free series one round locks at most: enough for a burst, small enough that racing engines share the work. */
     static final int POOL = 100;
 
+    /**
+     * Registrations one round looks at at most: bounds a round's locks and time where many wait who fit none of the
+     * pool (e.g. a release for the over-80s and a line of younger people); the next round starts at the front again.
+     */
+    static final int MAX_EXAMINED = 5_000;
+
     private final WaitlistRepository repository;
     private final Holds holds;
     private final Bookings bookings;
@@ -74,8 +80,10 @@ class OfferRound {
         int offers = 0;
         Instant since = null;
         UUID after = null;
-        while (!pool.isEmpty()) {
+        int examined = 0;
+        while (!pool.isEmpty() && examined < MAX_EXAMINED) {
             List<Entry> page = repository.claimWaiting(centres, since, after, pool.size());
+            examined += page.size();
             for (Entry entry : page) {
                 if (pool.isEmpty()) {
                     break;

@@ -132,6 +132,28 @@ class WaitlistIntegrationTests extends WaitlistTestSupport {
     }
 
     @Test
+    void aRegistrationEndsAfterThreeMissedOffersAndIsToldSo() {
+        LocalDate day = TestCentre.day(39);
+        TestCentre centre = TestCentre.bookable(admin, day, 1);
+        Registration waiting = register(List.of(centre.id()), Person.unique());
+
+        for (int offer = 1; offer <= 3; offer++) {
+            runEngine();
+            assertThat(status(waiting)).as("offer " + offer).isEqualTo("OFFERED");
+            assertThat(api.post("/api/v1/waitlist/" + waiting.id() + "/decline", null, waiting.headers())
+                            .status())
+                    .isEqualTo(200);
+        }
+
+        assertThat(status(waiting)).isEqualTo("ENDED");
+        assertThat(outboxTo(waiting.email()))
+                .hasSize(4)
+                .anySatisfy(body -> assertThat(body).contains("3 Terminangebote nicht angenommen"));
+        runEngine();
+        assertThat(status(waiting)).isEqualTo("ENDED");
+    }
+
+    @Test
     void aHouseholdOfThreeIsOfferedOnlyThreeAdjacentSeries() {
         LocalDate day = TestCentre.day(43);
         // three series an hour apart: not together
