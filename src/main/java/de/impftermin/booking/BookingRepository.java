@@ -35,6 +35,19 @@ class BookingRepository {
         this.jdbc = jdbc;
     }
 
+    /** Whether any of these persons (by {@link PersonKey}) has a live booking. */
+    boolean anyLive(List<PersonDetails> persons) {
+        return jdbc.sql("select exists (select 1 from booking_person where person_key = any(:keys) and live)")
+                .param(
+                        "keys",
+                        texts(
+                                persons,
+                                p -> PersonKey.of(p.firstName(), p.lastName(), p.birthDate())
+                                        .value()))
+                .query(Boolean.class)
+                .single();
+    }
+
     /** A booking row just inserted: its id and the database's creation instant. */
     record Inserted(long id, Instant createdAt) {}
 

@@ -198,6 +198,33 @@ public class Bookings {
         return booking;
     }
 
+    /**
+     * Confirms appointments held for someone else than a verified citizen: a waitlist offer, whose hold's subject is
+     * the registration. The same checks, invariants (one live booking per person, eligibility, the hold still live)
+     * and confirmation messages as {@link #confirm}, in the caller's transaction when there is one.
+     *
+     * @throws Refusal {@code HOLD_EXPIRED} (410), {@code ALREADY_BOOKED} (409), {@code NOT_ELIGIBLE} (403)
+     */
+    @Transactional
+    public BookingView confirmHeldFor(String subject, UUID holdId, List<PersonDetails> persons, Contact contact) {
+        Hold hold = holds.find(holdId)
+                .filter(h -> h.subject().equals(subject))
+                .orElseThrow(() -> new Refusal(
+                        HttpStatus.GONE,
+                        "HOLD_EXPIRED",
+                        "The held appointments are no longer reserved; please choose again."));
+        BookingView booking = book(hold, persons, contact, Channel.ONLINE, null);
+        messages.confirmed(booking);
+        metrics.confirmed(booking);
+        return booking;
+    }
+
+    /** Whether any of these persons has a live (confirmed) booking: such a person needs no other appointment. */
+    @Transactional(readOnly = true)
+    public boolean anyBooked(List<PersonDetails> persons) {
+        return repository.anyLive(persons);
+    }
+
     /** The booking, if the code exists and one of its persons has this birth date; a wrong guess learns nothing. */
     @Transactional(readOnly = true)
     public Optional<BookingView> find(String code, LocalDate birthDate) {

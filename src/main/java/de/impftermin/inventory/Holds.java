@@ -1,6 +1,7 @@
 package de.impftermin.inventory;
 
 import de.impftermin.centres.Centres;
+import de.impftermin.eligibility.Applicant;
 import de.impftermin.eligibility.EligibilityDecision;
 import de.impftermin.platform.GroupCommit;
 import de.impftermin.platform.GroupCommits;
@@ -11,12 +12,14 @@ import de.impftermin.shared.Channel;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -123,6 +126,43 @@ public class Holds {
                 wanted == 1
                         ? "No appointment is free at this centre on this day."
                         : "Not enough appointments for " + wanted + " people are free at this centre on this day."));
+    }
+
+    /**
+     * Locks the free series of open ONLINE releases at these centres for the caller's transaction (earliest first,
+     * at most {@code limit}), skipping rows anyone else has locked: the waitlist's engine offers from this pool, and
+     * neither a citizen nor another engine instance can take the same series meanwhile.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<Series> lockFree(Collection<String> centreIds, int limit) {
+        if (centreIds.isEmpty()) {
+            return List.of();
+        }
+        return pairs.lockFree(centreIds.toArray(String[]::new), limit, clock.instant());
+    }
+
+    /**
+     * Holds series that {@link #lockFree} locked in this transaction, one per applicant in the given order, until
+     * {@code expiresAt} (a waitlist offer's long deadline).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Hold holdLocked(List<Series> series, List<Applicant> applicants, String subject, Instant expiresAt) {
+        UUID holdId = UUID.randomUUID();
+        String centreId = series.getFirst().centreId();
+        long[] ids = series.stream().mapToLong(Series::pairId).toArray();
+        int held = pairs.holdLocked(holdId, centreId, ids, subject, applicants, expiresAt);
+        if (held != series.size() || series.stream().anyMatch(s -> !s.centreId().equals(centreId))) {
+            throw new IllegalStateException("Series to hold were not locked by this transaction: " + series);
+        }
+        events.publishEvent(new InventoryChanged(centreId));
+        return new Hold(holdId, centreId, subject, expiresAt, applicants, series);
+    }
+
+    /** Ends a hold at once: its pairs are free again now, not at its deadline. Ending it twice is harmless. */
+    @Transactional
+    public void endHold(UUID holdId, String centreId) {
+        pairs.endHold(holdId, clock.instant());
+        events.publishEvent(new InventoryChanged(centreId));
     }
 
     @Transactional(readOnly = true)

@@ -139,6 +139,79 @@ class PairRepository {
                 .toList();
     }
 
+    /**
+     * Locks up to {@code limit} free pairs of open ONLINE releases at these centres, earliest first, skipping rows that
+     * a claimer (a citizen's hold, another engine) has locked: the waitlist engine's pool for one transaction.
+     */
+    List<Series> lockFree(String[] centreIds, int limit, Instant now) {
+        return jdbc.sql("select " + SERIES_COLUMNS + """
+                        from appointment_pair p join release r on r.id = p.release_id
+                        where p.centre_id = any(:centres) and p.booking_id is null
+                          and (p.hold_expires_at is null or p.hold_expires_at <= :now)
+                          and p.channel = 'ONLINE' and r.opens_at <= :now and p.first_starts_at > :now
+                        order by p.first_starts_at, p.id
+                        limit :limit
+                        for update of p skip locked
+                        """)
+                .param("centres", SqlArrays.of("text", (Object[]) centreIds))
+                .param("now", utc(now))
+                .param("limit", limit)
+                .query(PairRepository::series)
+                .list();
+    }
+
+    /** Holds pairs this transaction has locked ({@link #lockFree}) under a new hold; returns the pairs held. */
+    int holdLocked(
+            UUID holdId,
+            String centreId,
+            long[] pairIds,
+            String subject,
+            List<Applicant> applicants,
+            Instant expiresAt) {
+        int held = jdbc.sql("""
+                        update appointment_pair set hold_id = :hold, hold_expires_at = :expires
+                        where centre_id = :centre and id = any(:pairs) and booking_id is null
+                        """)
+                .param("hold", holdId)
+                .param("expires", utc(expiresAt))
+                .param("centre", centreId)
+                .param(
+                        "pairs",
+                        SqlArrays.of("bigint", Arrays.stream(pairIds).boxed().toArray()))
+                .update();
+        jdbc.sql("""
+                        insert into hold (id, centre_id, subject, channel, birth_dates, postal_codes, expires_at)
+                        values (:hold, :centre, :subject, 'ONLINE', :births, :postalCodes, :expires)
+                        """)
+                .param("hold", holdId)
+                .param("centre", centreId)
+                .param("subject", subject)
+                .param(
+                        "births",
+                        SqlArrays.of(
+                                "date",
+                                applicants.stream()
+                                        .map(a -> a.birthDate().toString())
+                                        .toArray()))
+                .param(
+                        "postalCodes",
+                        SqlArrays.of(
+                                "text",
+                                applicants.stream().map(Applicant::postalCode).toArray()))
+                .param("expires", utc(expiresAt))
+                .update();
+        return held;
+    }
+
+    /** Ends a hold now: its unbooked pairs are free at once. */
+    void endHold(UUID holdId, Instant now) {
+        jdbc.sql("""
+                        with ended as (update hold set expires_at = least(expires_at, :now) where id = :hold)
+                        update appointment_pair set hold_expires_at = :now
+                        where hold_id = :hold and booking_id is null and hold_expires_at > :now
+                        """).param("hold", holdId).param("now", utc(now)).update();
+    }
+
     /** The hold with its pairs still unbooked, in time order, read in one query. */
     Optional<Hold> findHold(UUID holdId) {
         record Row(Hold hold, @Nullable Series series) {}

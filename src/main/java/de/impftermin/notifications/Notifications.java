@@ -96,6 +96,65 @@ public class Notifications {
         outbox.enqueue(OutgoingMessage.sms(phone, texts.text(language, "callback.givenUp.sms", attempts)));
     }
 
+    /**
+     * A waitlist offer: appointments reserved until {@code expiresAt}, accepted or declined through {@code link} (the
+     * signed link is the proof). Urgent: the deadline runs from now.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void waitlistOffer(
+            Language language,
+            @Nullable String phone,
+            @Nullable String email,
+            String link,
+            Instant expiresAt,
+            BookingNotice.Place place,
+            List<BookingNotice.Visit> visits) {
+        String until = texts.shortWhen(language, expiresAt);
+        if (phone != null) {
+            outbox.enqueueUrgent(OutgoingMessage.sms(phone, texts.text(language, "waitlist.offer.sms", until, link)));
+        }
+        if (email != null) {
+            StringBuilder body = new StringBuilder()
+                    .append(texts.text(language, "mail.greeting"))
+                    .append("\n\n")
+                    .append(texts.text(language, "waitlist.offer.intro", until))
+                    .append("\n\n")
+                    .append(texts.text(language, "mail.place", place.toString()))
+                    .append("\n\n");
+            for (BookingNotice.Visit visit : visits) {
+                body.append(texts.text(
+                                language,
+                                "mail.visit",
+                                visit.name(),
+                                texts.dose(language, visit),
+                                visit.vaccine().displayName(),
+                                texts.when(language, visit.startsAt())))
+                        .append('\n');
+            }
+            body.append('\n')
+                    .append(texts.text(language, "waitlist.offer.link", link))
+                    .append("\n\n")
+                    .append(texts.text(language, "mail.closing"));
+            outbox.enqueueUrgent(OutgoingMessage.email(
+                    email, texts.text(language, "waitlist.offer.subject", until), body.toString()));
+        }
+    }
+
+    /** A waitlist registration ended after too many missed offers. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void waitlistEnded(Language language, @Nullable String phone, @Nullable String email, int missed) {
+        if (phone != null) {
+            outbox.enqueue(OutgoingMessage.sms(phone, texts.text(language, "waitlist.ended.sms", missed)));
+        }
+        if (email != null) {
+            outbox.enqueue(OutgoingMessage.email(
+                    email,
+                    texts.text(language, "waitlist.ended.subject"),
+                    texts.text(language, "mail.greeting") + "\n\n" + texts.text(language, "waitlist.ended.mail", missed)
+                            + "\n\n" + texts.text(language, "mail.closing")));
+        }
+    }
+
     /** The calendar file (RFC 5545) of every visit, as attached to the confirmation: for a download button too. */
     public byte[] calendarFile(BookingNotice booking) {
         Language language = booking.language();
