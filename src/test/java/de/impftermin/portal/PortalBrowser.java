@@ -53,11 +53,16 @@ public final class PortalBrowser implements AutoCloseable {
 
     /** A fresh browser (own cookies), German unless the page is switched, on a phone-sized or desktop viewport. */
     public Page newPage() {
+        return newPage(1100, 900);
+    }
+
+    /** A fresh browser (own cookies), German unless the page is switched, with a viewport of this size. */
+    public Page newPage(int width, int height) {
         BrowserContext context = browser.newContext(new Browser.NewContextOptions()
                 .setBaseURL(baseUrl)
                 .setLocale("de-DE")
                 .setTimezoneId("Europe/Berlin")
-                .setViewportSize(1100, 900));
+                .setViewportSize(width, height));
         context.setDefaultTimeout(15_000);
         return context.newPage();
     }

@@ -1,59 +1,26 @@
 package de.impftermin.hotline.console;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.Rule;
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import java.nio.file.Path;
-import java.nio.file.Paths;
+import de.impftermin.portal.PortalBrowser;
 import java.util.List;
 
 /**
- * Headless Chromium for the console's browser tests, as the portal's tests drive it (the Debian package, no download):
+ * Headless Chromium for the console's browser tests, the portal's {@link PortalBrowser} (the Debian package, no download):
  * a desktop-sized page per staff member, screenshots ({@code -Dscreenshots=docs} refreshes the committed ones in
  * {@code docs/screenshots/}, otherwise {@code target/screenshots/}) and axe-core scans (WCAG 2.1 A and AA), and a
  * keyboard that counts every key it presses; staff sign in on the sign-in page, with the keyboard.
  */
 final class ConsoleBrowser implements AutoCloseable {
 
-    private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
-    private static final Path SCREENSHOTS = "docs".equals(System.getProperty("screenshots"))
-            ? Paths.get("docs", "screenshots")
-            : Paths.get("target", "screenshots");
-    private static final List<String> WCAG = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
-
-    private final Playwright playwright;
-    private final Browser browser;
-    private final String baseUrl;
+    private final PortalBrowser browser;
 
     ConsoleBrowser(int port) {
-        this.baseUrl = "http://localhost:" + port;
-        this.playwright = Playwright.create();
-        this.browser = playwright
-                .chromium()
-                .launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(CHROMIUM)
-                        .setHeadless(true)
-                        .setArgs(List.of(
-                                "--no-sandbox",
-                                "--disable-gpu",
-                                "--disable-background-networking",
-                                "--disable-component-update",
-                                "--disable-sync")));
+        this.browser = new PortalBrowser(port);
     }
 
     /** A fresh browser (own cookies and session) on a desktop, German unless switched. */
     Page newPage() {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions()
-                .setBaseURL(baseUrl)
-                .setLocale("de-DE")
-                .setTimezoneId("Europe/Berlin")
-                .setViewportSize(1280, 900));
-        context.setDefaultTimeout(15_000);
-        return context.newPage();
+        return browser.newPage(1280, 900);
     }
 
     /**
@@ -69,25 +36,14 @@ final class ConsoleBrowser implements AutoCloseable {
     }
 
     static void screenshot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions()
-                .setPath(SCREENSHOTS.resolve("hotline-" + name + ".png"))
-                .setFullPage(true));
+        PortalBrowser.screenshot(page, "hotline-" + name);
     }
 
     /** Every WCAG 2.1 A/AA violation axe finds on the page as it is now, one line each. */
     static List<String> violations(Page page) {
-        return new AxeBuilder(page)
-                .withTags(WCAG).analyze().getViolations().stream()
-                        .map(ConsoleBrowser::describe)
-                        .toList();
-    }
-
-    private static String describe(Rule rule) {
-        return rule.getImpact() + " " + rule.getId() + ": " + rule.getHelp() + " at "
-                + rule.getNodes().stream()
-                        .map(node -> String.valueOf(node.getTarget()))
-                        .limit(3)
-                        .toList();
+        return PortalBrowser.violations(page).stream()
+                .map(PortalBrowser.Violation::text)
+                .toList();
     }
 
     /** The keyboard of a page, counting key presses: a typed text counts one per character. */
@@ -134,6 +90,5 @@ final class ConsoleBrowser implements AutoCloseable {
     @Override
     public void close() {
         browser.close();
-        playwright.close();
     }
 }
