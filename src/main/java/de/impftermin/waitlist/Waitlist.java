@@ -7,6 +7,7 @@ import de.impftermin.booking.HoldView;
 import de.impftermin.centres.Centres;
 import de.impftermin.inventory.Holds;
 import de.impftermin.inventory.Series;
+import de.impftermin.platform.AuditLog;
 import de.impftermin.shared.BerlinTime;
 import de.impftermin.verification.ContactAddress;
 import de.impftermin.verification.Verifications;
@@ -36,6 +37,7 @@ public class Waitlist {
     private final Proofs proofs;
     private final OfferMessages messages;
     private final WaitlistProperties properties;
+    private final AuditLog audit;
     private final Clock clock;
 
     Waitlist(
@@ -47,6 +49,7 @@ public class Waitlist {
             Proofs proofs,
             OfferMessages messages,
             WaitlistProperties properties,
+            AuditLog audit,
             Clock clock) {
         this.repository = repository;
         this.verifications = verifications;
@@ -56,6 +59,7 @@ public class Waitlist {
         this.proofs = proofs;
         this.messages = messages;
         this.properties = properties;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -67,6 +71,34 @@ public class Waitlist {
         if (verified.isEmpty()) {
             return new Registered.VerificationRequired();
         }
+        return put(new RegistrationRequest(
+                request.persons(),
+                request.centreIds(),
+                request.vaccine(),
+                withDefault(request.contact(), verified.get())));
+    }
+
+    /**
+     * A hotline agent puts a caller on the list, with the phone or e-mail the caller gave on the line (no verification:
+     * the agent is signed in and the call is the proof); audited in the same transaction. The offer reaches the caller
+     * by SMS or e-mail like anyone's, so a contact is required (the console's form asks for one).
+     */
+    @Transactional
+    public Registered registerForCaller(RegistrationRequest request) {
+        if (request.contact().phone() == null && request.contact().email() == null) {
+            throw new IllegalArgumentException("A caller's registration needs a phone number or an e-mail address");
+        }
+        Registered registered = put(request);
+        if (registered instanceof Registered.OnTheList onTheList) {
+            audit.record(
+                    "WAITLIST_REGISTERED",
+                    onTheList.id().toString(),
+                    request.persons().size() + " person(s), centres " + String.join(",", request.centreIds()));
+        }
+        return registered;
+    }
+
+    private Registered put(RegistrationRequest request) {
         for (String centreId : request.centreIds()) {
             if (centres.find(centreId).isEmpty()) {
                 return new Registered.UnknownCentre(centreId);
@@ -75,14 +107,14 @@ public class Waitlist {
         if (bookings.anyBooked(request.persons())) {
             return new Registered.AlreadyBooked();
         }
-        RegistrationRequest withContact = new RegistrationRequest(
+        RegistrationRequest distinct = new RegistrationRequest(
                 request.persons(),
                 request.centreIds().stream().distinct().toList(),
                 request.vaccine(),
-                withDefault(request.contact(), verified.get()));
+                request.contact());
         UUID id = UUID.randomUUID();
         String token = proofs.newToken();
-        repository.insert(id, proofs.hash(token), withContact, clock.instant());
+        repository.insert(id, proofs.hash(token), distinct, clock.instant());
         return new Registered.OnTheList(id, token, Registration.Status.WAITING, repository.position(id));
     }
 

@@ -140,12 +140,12 @@ class ConsoleHeldController {
         return "hotline/problem";
     }
 
-    private static ConfirmForm prefilled(@Nullable ConfirmForm known, int persons) {
+    static ConfirmForm prefilled(@Nullable ConfirmForm known, int persons) {
         ConfirmForm blank = ConfirmForm.blank(persons);
         return known == null ? blank : new ConfirmForm(blank.names(), known.phone(), known.email());
     }
 
-    private static List<PersonDetails> persons(ConfirmForm form, SearchForm search) {
+    static List<PersonDetails> persons(ConfirmForm form, SearchForm search) {
         List<PersonDetails> persons = new ArrayList<>();
         for (int i = 0; i < form.names().size(); i++) {
             SearchForm.PersonRow row = search.persons().get(i);
@@ -158,7 +158,7 @@ class ConsoleHeldController {
         return persons;
     }
 
-    private static Contact contact(ConfirmForm form) {
+    static Contact contact(ConfirmForm form) {
         return new Contact(
                 form.phone().isEmpty() ? null : form.phoneNumber(),
                 form.email().isEmpty() ? null : form.email(),
