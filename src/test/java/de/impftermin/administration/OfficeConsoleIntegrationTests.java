@@ -1,0 +1,271 @@
+package de.impftermin.administration;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static de.impftermin.support.Json.obj;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FormData;
+import com.microsoft.playwright.options.RequestOptions;
+import de.impftermin.portal.PortalBrowser;
+import de.impftermin.support.Api;
+import de.impftermin.support.ApiResponse;
+import de.impftermin.support.ApiTestSupport;
+import de.impftermin.support.IntegrationTest;
+import de.impftermin.support.Requests.Person;
+import de.impftermin.support.TestCentre;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The state office in a real browser: it creates an operator for a centre, hands over and resets the password,
+ * deactivates the account, reads the audit log and the statistics; every office page has no axe violation in German
+ * and English; other roles are refused.
+ */
+@IntegrationTest
+class OfficeConsoleIntegrationTests extends ApiTestSupport {
+
+    private static PortalBrowser browser;
+
+    @BeforeEach
+    void startBrowser() {
+        if (browser == null) {
+            browser = new PortalBrowser(port);
+        }
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+            browser = null;
+        }
+    }
+
+    @AfterEach
+    void forgetFailuresOfTheTestAddress() {
+        jdbc.sql("delete from staff_login_failure where key_kind = 'ADDRESS'").update();
+    }
+
+    @Test
+    void theOfficeCreatesAnOperatorResetsItsPasswordAndDeactivatesIt() {
+        TestCentre centre = TestCentre.create(admin);
+        String operator = "t-op-" + UUID.randomUUID().toString().substring(0, 8);
+        Page office = signedIn(Api.ADMIN_USER, Api.ADMIN_PASSWORD);
+
+        office.navigate("/staff/office/accounts");
+        office.locator("#username").fill(operator);
+        office.locator("#role-OPERATOR").check();
+        office.locator("#centre-" + centre.id()).check();
+        office.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Konto anlegen"))
+                .click();
+        assertThat(office.locator("#handover")).containsText(operator);
+        String firstPassword = office.locator("#handover strong").textContent().strip();
+        assertThat(office.locator("#account-" + operator)).containsText(centre.id());
+        assertThat(office.locator("#account-" + operator)).containsText("muss Passwort ändern");
+        PortalBrowser.screenshot(office, "office-accounts");
+
+        Page operatorPage = signedIn(operator, firstPassword);
+        assertThat(operatorPage.locator("h1")).hasText("Neues Passwort wählen");
+
+        office.locator(
+                        "#account-" + operator + " button",
+                        new Page.LocatorOptions().setHasText("Passwort zurücksetzen"))
+                .click();
+        assertThat(office.locator("#handover")).containsText("zurückgesetzt");
+        String resetPassword = office.locator("#handover strong").textContent().strip();
+        assertThat(resetPassword).isNotEqualTo(firstPassword);
+        assertThat(signIn(operator, firstPassword).url()).endsWith("/staff/login?error");
+        assertThat(signedIn(operator, resetPassword).locator("h1")).hasText("Neues Passwort wählen");
+
+        office.locator("#account-" + operator + " button", new Page.LocatorOptions().setHasText("Deaktivieren"))
+                .click();
+        assertThat(office.locator("#account-" + operator)).containsText("deaktiviert");
+        assertThat(signIn(operator, resetPassword).url()).endsWith("/staff/login?error");
+
+        assertThat(count("select count(*) from audit_event where action = 'ACCOUNT_CREATED' and subject = ?", operator))
+                .isEqualTo(1);
+        assertThat(count(
+                        "select count(*) from audit_event where action = 'ACCOUNT_PASSWORD_RESET' and subject = ?",
+                        operator))
+                .isEqualTo(1);
+        assertThat(count(
+                        "select count(*) from audit_event where action = 'ACCOUNT_DEACTIVATED' and subject = ?",
+                        operator))
+                .isEqualTo(1);
+        assertThat(jdbc.sql("select centre_ids[1] from staff_account where username = ?")
+                        .param(operator)
+                        .query(String.class)
+                        .single())
+                .isEqualTo(centre.id());
+
+        office.navigate("/staff/office/audit");
+        office.locator("#actor").fill(Api.ADMIN_USER);
+        office.locator("#subject").fill(operator);
+        office.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Anzeigen"))
+                .click();
+        assertThat(office.locator("#audit tbody tr")).hasCount(3);
+        assertThat(office.locator("#audit tbody tr").first()).containsText("ACCOUNT_DEACTIVATED");
+        assertThat(office.locator("#audit tbody tr").last()).containsText("ACCOUNT_CREATED");
+        PortalBrowser.screenshot(office, "office-audit");
+        Download download = office.waitForDownload(
+                () -> office.locator("a[href*='/staff/office/audit/export']").click());
+        String csv = read(download);
+        assertThat(csv).startsWith("\uFEFFat,actor,action,subject,detail");
+        assertThat(csv.lines().skip(1))
+                .hasSize(3)
+                .allSatisfy(line -> assertThat(line).contains(operator));
+    }
+
+    @Test
+    void aFormWithMistakesIsRefusedBesideItsFieldsAndCreatesNothing() {
+        Page office = signedIn(Api.ADMIN_USER, Api.ADMIN_PASSWORD);
+        int accountsBefore = count("select count(*) from staff_account");
+
+        office.navigate("/staff/office/accounts");
+        office.locator("#username").fill("Nicht Erlaubt!");
+        office.locator("#role-OPERATOR").check();
+        var response = office.waitForResponse(
+                r -> r.url().endsWith("/staff/office/accounts")
+                        && r.request().method().equals("POST"),
+                () -> office.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Konto anlegen"))
+                        .click());
+
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(office.locator("#error-summary")).containsText("Benutzernamen");
+        assertThat(office.locator("#error-summary")).containsText("mindestens ein Zentrum");
+        assertThat(office.locator("#username")).hasAttribute("aria-invalid", "true");
+        assertThat(count("select count(*) from staff_account")).isEqualTo(accountsBefore);
+        assertNoViolations(office, null, "Konten der Mitarbeitenden");
+
+        office.navigate("/staff/office/audit?from=2022-13-45T99:00");
+        assertThat(office.locator("#error-summary")).containsText("Datum und Uhrzeit");
+        assertNoViolations(office, null, "Protokoll");
+    }
+
+    @Test
+    void theStatisticsPageShowsTheBookingsOfTheLastDayAsChartTableAndCsv() {
+        LocalDate day = TestCentre.day(12);
+        TestCentre centre = TestCentre.bookable(admin, day, 6);
+        for (int i = 0; i < 3; i++) {
+            ApiResponse booked = citizens.book(citizens.citizen(), centre.id(), day, "09:00", Person.unique());
+            assertThat(booked.status()).as(booked.toString()).isEqualTo(201);
+        }
+        Page office = signedIn(Api.ADMIN_USER, Api.ADMIN_PASSWORD);
+
+        office.navigate("/staff/office/statistics");
+        int sqlBooked = count(
+                "select count(*) from booking where created_at >= date_trunc('hour', now()) - interval '23 hours'");
+
+        assertThat(office.locator("#booked-total")).hasText(Integer.toString(sqlBooked));
+        assertThat(office.locator("#per-hour tbody tr")).hasCount(24);
+        assertThat(office.locator("svg[role=img] rect")).hasCount(24);
+        assertThat(office.locator("#centre-" + centre.id() + " .booked")).hasText("3");
+        assertThat(office.locator("#centre-" + centre.id() + " .free")).hasText("3");
+        PortalBrowser.screenshot(office, "office-statistics");
+        Download download =
+                office.waitForDownload(() -> office.locator("a[href='/staff/office/statistics/bookings-per-hour']")
+                        .click());
+        List<String> lines = read(download).lines().toList();
+        assertThat(lines).hasSize(25);
+        assertThat(lines.stream()
+                        .skip(1)
+                        .mapToInt(l -> Integer.parseInt(l.split(",")[1]))
+                        .sum())
+                .isEqualTo(sqlBooked);
+    }
+
+    @Test
+    void everyOfficePageHasNoAxeViolationsInGermanAndEnglish() {
+        Page office = signedIn(Api.ADMIN_USER, Api.ADMIN_PASSWORD);
+        List<String> pages =
+                List.of("/staff/office", "/staff/office/accounts", "/staff/office/audit", "/staff/office/statistics");
+        List<String> german = List.of("Landesverwaltung", "Konten der Mitarbeitenden", "Protokoll", "Die Region");
+        List<String> english = List.of("State office", "Staff accounts", "Audit log", "The region at a glance");
+        for (int i = 0; i < pages.size(); i++) {
+            assertNoViolations(office, pages.get(i) + "?lang=de", german.get(i));
+        }
+        for (int i = 0; i < pages.size(); i++) {
+            assertNoViolations(office, pages.get(i) + "?lang=en", english.get(i));
+        }
+        PortalBrowser.screenshot(office, "office-statistics-en");
+        office.navigate("/staff/office?lang=de");
+    }
+
+    @Test
+    void otherRolesAreRefusedEveryOfficePage() {
+        for (String role : List.of("AGENT", "OPERATOR")) {
+            String username = "t-" + UUID.randomUUID().toString().substring(0, 13);
+            ApiResponse created = admin.post(
+                    "/api/v1/admin/staff",
+                    obj("username", username, "password", OfficeAccountsIntegrationTests.PASSWORD, "role", role));
+            assertThat(created.status()).isEqualTo(201);
+            jdbc.sql("update staff_account set must_change_password = false where username = ?")
+                    .param(username)
+                    .update();
+            Page page = signedIn(username, OfficeAccountsIntegrationTests.PASSWORD);
+            for (String path : List.of(
+                    "/staff/office",
+                    "/staff/office/accounts",
+                    "/staff/office/audit",
+                    "/staff/office/audit/export",
+                    "/staff/office/statistics",
+                    "/staff/office/statistics/bookings-per-hour")) {
+                var response = page.navigate(path);
+                assertThat(response.status()).as(role + " " + path).isEqualTo(403);
+            }
+            page.navigate("/staff");
+            String csrf = page.locator("input[name=_csrf]").first().getAttribute("value");
+            var post = page.request()
+                    .post(
+                            "/staff/office/accounts/admin/deactivate",
+                            RequestOptions.create()
+                                    .setForm(FormData.create().set("_csrf", csrf))
+                                    .setMaxRedirects(0));
+            assertThat(post.status()).as(role + " POST").isEqualTo(403);
+        }
+        assertThat(count("select count(*) from staff_account where username = 'admin' and not deactivated"))
+                .isEqualTo(1);
+    }
+
+    private Page signedIn(String username, String password) {
+        Page page = signIn(username, password);
+        assertThat(page.url()).doesNotContain("/staff/login");
+        return page;
+    }
+
+    private static Page signIn(String username, String password) {
+        Page page = browser.newPage();
+        page.navigate("/staff/login");
+        page.locator("#username").fill(username);
+        page.locator("#password").fill(password);
+        page.waitForNavigation(() -> page.locator("main button[type=submit]").click());
+        return page;
+    }
+
+    private static void assertNoViolations(Page page, String path, String heading) {
+        if (path != null) {
+            page.navigate(path);
+        }
+        assertThat(page.locator("h1")).containsText(heading);
+        List<PortalBrowser.Violation> violations = PortalBrowser.violations(page);
+        assertThat(violations).as(page.url()).isEmpty();
+    }
+
+    private static String read(Download download) {
+        try {
+            return Files.readString(download.path(), StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
