@@ -230,6 +230,38 @@ public class StaffAccounts implements UserDetailsService {
         return new Activation.Changed(username, deactivated);
     }
 
+    /**
+     * Makes exactly the operators in {@code operators} work for {@code centreId}: the centre is added to those that lack
+     * it and removed from every other operator. Each account that changes is audited once as
+     * {@code ACCOUNT_CENTRES_CHANGED}. Names that are not operators are ignored.
+     *
+     * @return the operators whose centres changed
+     */
+    @Transactional
+    public List<String> assignOperators(String centreId, Set<String> operators) {
+        String[] chosen = operators.toArray(String[]::new);
+        List<String> changed = jdbc.sql("""
+                        update staff_account set centre_ids = case
+                                when username = any(:chosen) then array_append(centre_ids, :centre)
+                                else array_remove(centre_ids, :centre) end
+                        where role = 'OPERATOR'
+                          and ((username = any(:chosen) and not (:centre = any(centre_ids)))
+                               or (not (username = any(:chosen)) and :centre = any(centre_ids)))
+                        returning username, :centre = any(centre_ids)
+                        """)
+                .param("chosen", chosen)
+                .param("centre", centreId)
+                .query((rs, n) -> (rs.getBoolean(2) ? "+" : "-") + rs.getString(1))
+                .list();
+        for (String change : changed) {
+            audit.record(
+                    "ACCOUNT_CENTRES_CHANGED",
+                    change.substring(1),
+                    (change.startsWith("+") ? "added " : "removed ") + centreId);
+        }
+        return changed.stream().map(change -> change.substring(1)).toList();
+    }
+
     /** Every account with its sign-in state, by name. */
     @Transactional(readOnly = true)
     public List<AccountOverview> overview() {

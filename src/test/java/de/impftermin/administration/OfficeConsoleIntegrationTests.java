@@ -127,6 +127,69 @@ class OfficeConsoleIntegrationTests extends ApiTestSupport {
     }
 
     @Test
+    void theOfficeRegistersACentreEditsItAndAssignsAnOperator() {
+        String centreId = TestCentre.freshId();
+        String operator = "t-op-" + UUID.randomUUID().toString().substring(0, 8);
+        ApiResponse created = admin.post(
+                "/api/v1/admin/staff",
+                obj("username", operator, "password", OfficeAccountsIntegrationTests.PASSWORD, "role", "OPERATOR"));
+        assertThat(created.status()).isEqualTo(201);
+        Page office = signedIn(Api.ADMIN_USER, Api.ADMIN_PASSWORD);
+
+        office.navigate("/staff/office/centres");
+        office.locator("#id").fill(centreId);
+        office.locator("#name").fill("Impfzentrum Münster-Süd");
+        office.locator("#county").fill("Münster");
+        office.locator("#postalCode").fill("4815");
+        office.locator("#address").fill("Halle Münsterland");
+        office.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Zentrum anlegen"))
+                .click();
+        assertThat(office.locator("#error-summary")).containsText("5 Ziffern");
+        assertThat(count("select count(*) from centre where id = ?", centreId)).isZero();
+        office.locator("#postalCode").fill("48155");
+        office.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Zentrum anlegen"))
+                .click();
+        assertThat(office.locator("h1")).containsText(centreId);
+
+        office.locator("#address").fill("Halle Münsterland, Eingang Süd");
+        office.locator("#operator-" + operator).check();
+        office.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Speichern"))
+                .click();
+        assertThat(office.locator(".notice")).containsText("gespeichert");
+        PortalBrowser.screenshot(office, "office-centre");
+
+        assertThat(jdbc.sql("select address from centre where id = ?")
+                        .param(centreId)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("Halle Münsterland, Eingang Süd");
+        assertThat(jdbc.sql("select :centre = any(centre_ids) from staff_account where username = :username")
+                        .param("centre", centreId)
+                        .param("username", operator)
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
+        assertThat(count("select count(*) from audit_event where action = 'CENTRE_CREATED' and subject = ?", centreId))
+                .isEqualTo(1);
+        assertThat(count("select count(*) from audit_event where action = 'CENTRE_UPDATED' and subject = ?", centreId))
+                .isEqualTo(1);
+        assertThat(count(
+                        "select count(*) from audit_event where action = 'ACCOUNT_CENTRES_CHANGED' and subject = ?",
+                        operator))
+                .isEqualTo(1);
+        ApiResponse publicList = api.get("/api/v1/centres");
+        assertThat(publicList.body()).contains(centreId);
+
+        office.locator("#operator-" + operator).uncheck();
+        office.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Speichern"))
+                .click();
+        assertThat(count(
+                        "select count(*) from staff_account where username = ? and cardinality(centre_ids) = 0",
+                        operator))
+                .isEqualTo(1);
+    }
+
+    @Test
     void aFormWithMistakesIsRefusedBesideItsFieldsAndCreatesNothing() {
         Page office = signedIn(Api.ADMIN_USER, Api.ADMIN_PASSWORD);
         int accountsBefore = count("select count(*) from staff_account");
@@ -187,10 +250,28 @@ class OfficeConsoleIntegrationTests extends ApiTestSupport {
     @Test
     void everyOfficePageHasNoAxeViolationsInGermanAndEnglish() {
         Page office = signedIn(Api.ADMIN_USER, Api.ADMIN_PASSWORD);
-        List<String> pages =
-                List.of("/staff/office", "/staff/office/accounts", "/staff/office/audit", "/staff/office/statistics");
-        List<String> german = List.of("Landesverwaltung", "Konten der Mitarbeitenden", "Protokoll", "Die Region");
-        List<String> english = List.of("State office", "Staff accounts", "Audit log", "The region at a glance");
+        TestCentre centre = TestCentre.create(admin);
+        List<String> pages = List.of(
+                "/staff/office",
+                "/staff/office/accounts",
+                "/staff/office/audit",
+                "/staff/office/statistics",
+                "/staff/office/centres",
+                "/staff/office/centres/" + centre.id());
+        List<String> german = List.of(
+                "Landesverwaltung",
+                "Konten der Mitarbeitenden",
+                "Protokoll",
+                "Die Region",
+                "Impfzentren",
+                "Zentrum " + centre.id() + " bearbeiten");
+        List<String> english = List.of(
+                "State office",
+                "Staff accounts",
+                "Audit log",
+                "The region at a glance",
+                "Vaccination centres",
+                "Edit centre " + centre.id());
         for (int i = 0; i < pages.size(); i++) {
             assertNoViolations(office, pages.get(i) + "?lang=de", german.get(i));
         }
@@ -219,7 +300,8 @@ class OfficeConsoleIntegrationTests extends ApiTestSupport {
                     "/staff/office/audit",
                     "/staff/office/audit/export",
                     "/staff/office/statistics",
-                    "/staff/office/statistics/bookings-per-hour")) {
+                    "/staff/office/statistics/bookings-per-hour",
+                    "/staff/office/centres")) {
                 var response = page.navigate(path);
                 assertThat(response.status()).as(role + " " + path).isEqualTo(403);
             }

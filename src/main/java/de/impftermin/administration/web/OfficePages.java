@@ -18,7 +18,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
             OfficeAccountsController.class,
             OfficeAuditController.class,
             OfficeStatisticsController.class,
-            OfficeHomeController.class
+            OfficeHomeController.class,
+            OfficeCentresController.class
         })
 class OfficePages {
 

@@ -133,7 +133,7 @@ class OfficeStatisticsController {
                 .toList();
     }
 
-    private static String seconds(Duration duration) {
-        return String.format(java.util.Locale.ROOT, "%.1f", duration.toMillis() / 1000.0);
+    private static double seconds(Duration duration) {
+        return duration.toMillis() / 1000.0;
     }
 }
