@@ -28,6 +28,9 @@ public class Invitations {
         record NotAnInvitationRelease(long releaseId, Channel channel) implements Issue {}
     }
 
+    /** How many codes a release has and how many of them booked (also after its deadline spill). */
+    public record Report(long releaseId, long issued, long used) {}
+
     private final ReleaseRepository releases;
     private final InvitationRepository invitations;
     private final AuditLog audit;
@@ -36,6 +39,15 @@ public class Invitations {
         this.releases = releases;
         this.invitations = invitations;
         this.audit = audit;
+    }
+
+    /** Codes issued and used for a release; empty for an unknown release. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Report> report(long releaseId) {
+        return releases.find(releaseId).map(release -> {
+            long[] counts = invitations.counts(releaseId);
+            return new Report(releaseId, counts[0], counts[1]);
+        });
     }
 
     /**

@@ -3,6 +3,7 @@ package de.impftermin.inventory;
 import static de.impftermin.support.Json.obj;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.impftermin.shared.BerlinTime;
 import de.impftermin.support.ApiResponse;
 import de.impftermin.support.ApiTestSupport;
 import de.impftermin.support.Citizen;
@@ -13,13 +14,17 @@ import de.impftermin.support.Requests.Person;
 import de.impftermin.support.TestCentre;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -29,6 +34,9 @@ import tools.jackson.databind.JsonNode;
  */
 @IntegrationTest
 class InvitationIntegrationTests extends ApiTestSupport {
+
+    @Autowired
+    Spills spills;
 
     private static final String CODE = "[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{5}";
 
@@ -178,6 +186,47 @@ class InvitationIntegrationTests extends ApiTestSupport {
         assertThat(notAdmin.status()).isEqualTo(403);
         assertThat(count("select count(*) from invitation where release_id in (?, ?)", release.id(), onlineRelease))
                 .isZero();
+    }
+
+    @Test
+    void atTheDeadlineTheUnbookedInvitationSeriesGoOnlineExactlyOnceAndTheCodesAreReported() {
+        LocalDate day = TestCentre.day(27);
+        int lanes = 1;
+        TestCentre centre = TestCentre.create(admin)
+                .open(day, "09:00", "10:00", lanes, 10)
+                .open(day.plusDays(21), "09:00", "10:00", lanes, 10)
+                .deliver("comirnaty", 100, day.minusDays(1));
+        Instant spillAt = Instant.now().plus(Duration.ofMinutes(3)).truncatedTo(ChronoUnit.SECONDS);
+        Map<String, Object> body = new java.util.LinkedHashMap<>(centre.releaseBody("comirnaty", day, day, 6));
+        body.put("channel", "INVITATION");
+        body.put("spillAt", BerlinTime.show(spillAt).toString());
+        ApiResponse created = centre.tryRelease(body);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        long releaseId = created.json().path("id").asLong();
+        List<String> codes = codes(issue(releaseId, 2, 1));
+        Person person = Person.unique();
+        Citizen citizen = citizens.citizen();
+        ApiResponse held = hold(citizen, centre.id(), day, codes.getFirst(), person);
+        assertThat(api.post(
+                                "/api/v1/bookings",
+                                Requests.booking(held.json().path("id").asString(), person),
+                                citizen.bookingHeaders(UUID.randomUUID().toString()))
+                        .status())
+                .isEqualTo(201);
+
+        List<List<ReleaseSpilled>> claims = Race.run(2, i -> spills.spill(spillAt.plusSeconds(1)));
+
+        assertThat(claims.stream().mapToInt(List::size).sum())
+                .as("spilled exactly once")
+                .isEqualTo(1);
+        assertThat(count(
+                        "select count(*) from appointment_pair where centre_id = ? and channel = 'ONLINE'"
+                                + " and booking_id is null",
+                        centre.id()))
+                .isEqualTo(5);
+        ApiResponse report = admin.get("/api/v1/admin/releases/" + releaseId + "/invitations");
+        assertThat(report.json().path("issued").asInt()).isEqualTo(2);
+        assertThat(report.json().path("used").asInt()).isEqualTo(1);
     }
 
     @Test

@@ -14,6 +14,7 @@ import jakarta.validation.constraints.NotNull;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -38,6 +39,13 @@ class InvitationAdminController {
 
     InvitationAdminController(Invitations invitations) {
         this.invitations = invitations;
+    }
+
+    @GetMapping("/api/v1/admin/releases/{id}/invitations")
+    @Operation(summary = "How many codes a release has, and how many booked")
+    Invitations.Report report(@PathVariable long id) {
+        CentreAccess.requireAdmin();
+        return invitations.report(id).orElseThrow(() -> Refusal.notFound("Release " + id));
     }
 
     @PostMapping("/api/v1/admin/releases/{id}/invitations")
