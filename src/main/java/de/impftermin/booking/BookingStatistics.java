@@ -1,7 +1,10 @@
 package de.impftermin.booking;
 
+import de.impftermin.shared.BerlinTime;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,6 +30,9 @@ public class BookingStatistics {
      */
     public record Hour(Instant hour, long booked, long cancelled) {}
 
+    /** One day in Berlin: bookings made and bookings cancelled on it. */
+    public record Day(LocalDate day, long booked, long cancelled) {}
+
     private final JdbcClient jdbc;
 
     BookingStatistics(JdbcClient jdbc) {
@@ -47,6 +53,33 @@ public class BookingStatistics {
             hours.add(new Hour(hour, booked.getOrDefault(hour, 0L), cancelled.getOrDefault(hour, 0L)));
         }
         return hours;
+    }
+
+    /** Every day from {@code from} to {@code to} (both inclusive, Berlin days), oldest first, also days without any. */
+    @Transactional(readOnly = true)
+    public List<Day> perDay(LocalDate from, LocalDate to, @Nullable String centreId) {
+        Instant start = BerlinTime.at(from, LocalTime.MIDNIGHT);
+        Instant end = BerlinTime.at(to.plusDays(1), LocalTime.MIDNIGHT);
+        Map<LocalDate, Long> booked = countDays("created_at", start, end, centreId);
+        Map<LocalDate, Long> cancelled = countDays("cancelled_at", start, end, centreId);
+        List<Day> days = new ArrayList<>();
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            days.add(new Day(day, booked.getOrDefault(day, 0L), cancelled.getOrDefault(day, 0L)));
+        }
+        return days;
+    }
+
+    private Map<LocalDate, Long> countDays(String column, Instant from, Instant to, @Nullable String centreId) {
+        Map<LocalDate, Long> counts = new HashMap<>();
+        jdbc.sql("select cast(" + column + " at time zone 'Europe/Berlin' as date) as day, count(*) from booking where "
+                        + column + " >= :from and " + column + " < :to"
+                        + " and (cast(:centre as text) is null or centre_id = :centre) group by 1")
+                .param("from", Timestamp.from(from))
+                .param("to", Timestamp.from(to))
+                .param("centre", centreId)
+                .query((rs, n) -> counts.put(rs.getObject(1, LocalDate.class), rs.getLong(2)))
+                .list();
+        return counts;
     }
 
     private Map<Instant, Long> count(String column, Instant from, Instant to, @Nullable String centreId) {

@@ -85,12 +85,17 @@ class OfficeConsoleIntegrationTests extends ApiTestSupport {
         String resetPassword = office.locator("#handover strong").textContent().strip();
         assertThat(resetPassword).isNotEqualTo(firstPassword);
         assertThat(signIn(operator, firstPassword).url()).endsWith("/staff/login?error");
-        assertThat(signedIn(operator, resetPassword).locator("h1")).hasText("Neues Passwort wählen");
+        Page operatorSession = signedIn(operator, resetPassword);
+        assertThat(operatorSession.locator("h1")).hasText("Neues Passwort wählen");
 
         office.locator("#account-" + operator + " button", new Page.LocatorOptions().setHasText("Deaktivieren"))
                 .click();
         assertThat(office.locator("#account-" + operator)).containsText("deaktiviert");
         assertThat(signIn(operator, resetPassword).url()).endsWith("/staff/login?error");
+        operatorSession.navigate("/staff/password");
+        assertThat(operatorSession.url())
+                .as("a session signed in before the deactivation ends with it")
+                .endsWith("/staff/login?error");
 
         assertThat(count("select count(*) from audit_event where action = 'ACCOUNT_CREATED' and subject = ?", operator))
                 .isEqualTo(1);
@@ -190,6 +195,51 @@ class OfficeConsoleIntegrationTests extends ApiTestSupport {
     }
 
     @Test
+    void theOfficeIssuesInvitationCodesAsAUtf8CsvAndACodeBooks() {
+        LocalDate day = TestCentre.day(13);
+        TestCentre centre = TestCentre.create(admin)
+                .open(day, "09:00", "10:00", 1, 5)
+                .open(day.plusDays(21), "09:00", "10:00", 1, 5)
+                .deliver("comirnaty", 40, day.minusDays(1));
+        var body = new java.util.LinkedHashMap<>(centre.releaseBody("comirnaty", day, day, 12));
+        body.put("channel", "INVITATION");
+        ApiResponse release = centre.tryRelease(body);
+        assertThat(release.status()).as(release.toString()).isEqualTo(201);
+        long releaseId = release.json().path("id").asLong();
+        Page office = signedIn(Api.ADMIN_USER, Api.ADMIN_PASSWORD);
+
+        office.navigate("/staff/office/invitations");
+        office.locator("#count-" + releaseId).fill("viele");
+        office.locator("#release-" + releaseId + " button").click();
+        assertThat(office.locator("#error-summary")).containsText("ganze Zahl");
+        assertThat(count("select count(*) from invitation where release_id = ?", releaseId))
+                .isZero();
+
+        office.locator("#count-" + releaseId).fill("5");
+        office.locator("#household-" + releaseId).selectOption("2");
+        PortalBrowser.screenshot(office, "office-invitations");
+        Download download = office.waitForDownload(
+                () -> office.locator("#release-" + releaseId + " button").click());
+        List<String> lines = read(download).lines().toList();
+
+        assertThat(lines.getFirst()).isEqualTo("\uFEFFcode,householdSize,centre,address,firstDoses,howToBook");
+        assertThat(lines).hasSize(6);
+        assertThat(lines.subList(1, 6))
+                .allSatisfy(line -> assertThat(line)
+                        .matches("[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{5},2,.*")
+                        .contains("Teststraße 1"));
+        String code = lines.get(1).split(",")[0];
+        var persons = new Person[] {Person.unique(), Person.unique()};
+        var hold =
+                new java.util.LinkedHashMap<>(de.impftermin.support.Requests.hold(centre.id(), day, "09:00", persons));
+        hold.put("invitationCode", code);
+        ApiResponse held = api.post("/api/v1/holds", hold, citizens.citizen().holdHeaders());
+        assertThat(held.status()).as(held.toString()).isEqualTo(201);
+        office.navigate("/staff/office/invitations");
+        assertThat(office.locator("#release-" + releaseId)).containsText("5 Codes erzeugt");
+    }
+
+    @Test
     void aFormWithMistakesIsRefusedBesideItsFieldsAndCreatesNothing() {
         Page office = signedIn(Api.ADMIN_USER, Api.ADMIN_PASSWORD);
         int accountsBefore = count("select count(*) from staff_account");
@@ -231,7 +281,14 @@ class OfficeConsoleIntegrationTests extends ApiTestSupport {
 
         assertThat(office.locator("#booked-total")).hasText(Integer.toString(sqlBooked));
         assertThat(office.locator("#per-hour tbody tr")).hasCount(24);
-        assertThat(office.locator("svg[role=img] rect")).hasCount(24);
+        assertThat(office.locator("section[aria-labelledby=per-hour-title] svg[role=img] rect"))
+                .hasCount(24);
+        assertThat(office.locator("section[aria-labelledby=per-day-title] svg[role=img] rect"))
+                .hasCount(14);
+        assertThat(office.locator("#per-day tbody tr").last().locator("td").first())
+                .hasText(Integer.toString(
+                        count("select count(*) from booking where created_at >= date_trunc('day', now() at time zone"
+                                + " 'Europe/Berlin') at time zone 'Europe/Berlin'")));
         assertThat(office.locator("#centre-" + centre.id() + " .booked")).hasText("3");
         assertThat(office.locator("#centre-" + centre.id() + " .free")).hasText("3");
         PortalBrowser.screenshot(office, "office-statistics");
@@ -257,21 +314,24 @@ class OfficeConsoleIntegrationTests extends ApiTestSupport {
                 "/staff/office/audit",
                 "/staff/office/statistics",
                 "/staff/office/centres",
-                "/staff/office/centres/" + centre.id());
+                "/staff/office/centres/" + centre.id(),
+                "/staff/office/invitations");
         List<String> german = List.of(
                 "Landesverwaltung",
                 "Konten der Mitarbeitenden",
                 "Protokoll",
                 "Die Region",
                 "Impfzentren",
-                "Zentrum " + centre.id() + " bearbeiten");
+                "Zentrum " + centre.id() + " bearbeiten",
+                "Einladungscodes");
         List<String> english = List.of(
                 "State office",
                 "Staff accounts",
                 "Audit log",
                 "The region at a glance",
                 "Vaccination centres",
-                "Edit centre " + centre.id());
+                "Edit centre " + centre.id(),
+                "Invitation codes");
         for (int i = 0; i < pages.size(); i++) {
             assertNoViolations(office, pages.get(i) + "?lang=de", german.get(i));
         }
@@ -301,7 +361,8 @@ class OfficeConsoleIntegrationTests extends ApiTestSupport {
                     "/staff/office/audit/export",
                     "/staff/office/statistics",
                     "/staff/office/statistics/bookings-per-hour",
-                    "/staff/office/centres")) {
+                    "/staff/office/centres",
+                    "/staff/office/invitations")) {
                 var response = page.navigate(path);
                 assertThat(response.status()).as(role + " " + path).isEqualTo(403);
             }

@@ -90,6 +90,12 @@ class OfficeStatisticsIntegrationTests extends ApiTestSupport {
                         "select count(*) from appointment_pair where centre_id = ? and booking_id is null",
                         centre.id()));
         assertThat(hours).hasSize(25);
+        LocalDate today = LocalDate.now(de.impftermin.shared.BerlinTime.ZONE);
+        List<BookingStatistics.Day> days = bookingStatistics.perDay(today.minusDays(13), today, centre.id());
+        assertThat(days).hasSize(14);
+        assertThat(days.stream().mapToLong(BookingStatistics.Day::booked).sum()).isEqualTo(5);
+        assertThat(days.stream().mapToLong(BookingStatistics.Day::cancelled).sum())
+                .isEqualTo(2);
     }
 
     @Test

@@ -89,7 +89,7 @@ class OfficeAuditController {
         }
         return new AuditLog.Query(
                 blankToNull(filter.actor()),
-                blankToNull(filter.action()),
+                upper(blankToNull(filter.action())),
                 blankToNull(filter.subject()),
                 from,
                 to,
@@ -118,6 +118,11 @@ class OfficeAuditController {
                         e.subject(),
                         e.detail()))
                 .toList();
+    }
+
+    /** Actions are UPPER_SNAKE names; people type them in any case. */
+    private static @Nullable String upper(@Nullable String value) {
+        return value == null ? null : value.toUpperCase(java.util.Locale.ROOT);
     }
 
     private static @Nullable String blankToNull(@Nullable String value) {

@@ -19,7 +19,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
             OfficeAuditController.class,
             OfficeStatisticsController.class,
             OfficeHomeController.class,
-            OfficeCentresController.class
+            OfficeCentresController.class,
+            OfficeInvitationsController.class
         })
 class OfficePages {
 

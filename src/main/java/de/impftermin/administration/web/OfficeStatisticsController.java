@@ -33,9 +33,13 @@ class OfficeStatisticsController {
 
     static final String PAGE = "/staff/office/statistics";
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd'.'MM'.'");
 
     /** One hour as the page shows it. */
     record HourRow(String label, String from, long booked, long cancelled) {}
+
+    /** One day as the page shows it. */
+    record DayRow(String label, String date, long booked, long cancelled) {}
 
     /** One centre's series, with its name. */
     record CentreRow(String id, String name, long free, long held, long booked, int bookedPercent) {}
@@ -79,6 +83,14 @@ class OfficeStatisticsController {
                         hours.stream().map(HourRow::label).toList(),
                         hours.stream().map(HourRow::booked).toList(),
                         3));
+        List<DayRow> days = lastTwoWeeks();
+        model.addAttribute("days", days);
+        model.addAttribute(
+                "dayChart",
+                BarChart.of(
+                        days.stream().map(DayRow::label).toList(),
+                        days.stream().map(DayRow::booked).toList(),
+                        2));
         model.addAttribute("centres", centreRows());
         model.addAttribute("callBacks", callBacks.stats());
         model.addAttribute("waitingRoom", waitingRoom.settings());
@@ -105,6 +117,22 @@ class OfficeStatisticsController {
                         c.id(), c.name(), Long.toString(c.free()), Long.toString(c.held()), Long.toString(c.booked())))
                 .toList();
         return Csv.download("series-per-centre.csv", List.of("centre", "name", "free", "held", "booked"), rows);
+    }
+
+    @GetMapping(PAGE + "/bookings-per-day")
+    ResponseEntity<byte[]> bookingsPerDay() {
+        List<List<String>> rows = lastTwoWeeks().stream()
+                .map(d -> List.of(d.date(), Long.toString(d.booked()), Long.toString(d.cancelled())))
+                .toList();
+        return Csv.download("bookings-per-day.csv", List.of("day", "booked", "cancelled"), rows);
+    }
+
+    /** The 14 Berlin days up to and including today. */
+    private List<DayRow> lastTwoWeeks() {
+        var today = BerlinTime.dayOf(clock.instant());
+        return bookings.perDay(today.minusDays(13), today, null).stream()
+                .map(d -> new DayRow(d.day().format(DAY), d.day().toString(), d.booked(), d.cancelled()))
+                .toList();
     }
 
     /** The 24 whole hours up to and including the current one. */
