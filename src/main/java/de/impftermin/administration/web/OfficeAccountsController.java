@@ -2,6 +2,7 @@ package de.impftermin.administration.web;
 
 import de.impftermin.centres.Centre;
 import de.impftermin.centres.Centres;
+import de.impftermin.platform.AuditLog;
 import de.impftermin.platform.StaffAccounts;
 import de.impftermin.platform.StaffAccounts.Activation;
 import de.impftermin.platform.StaffAccounts.Creation;
@@ -126,6 +127,7 @@ class OfficeAccountsController {
     private String page(Model model, OfficeFormErrors errors, NewAccountForm form) {
         List<Centre> all = centres.all();
         model.addAttribute("accounts", accounts.overview());
+        model.addAttribute("me", AuditLog.currentActor());
         model.addAttribute("centres", all);
         model.addAttribute("errors", errors);
         model.addAttribute("form", form);
