@@ -329,7 +329,14 @@ public class Bookings {
 
     private static HoldRequest request(WantedAppointments wanted, String subject, List<Channel> channels) {
         return new HoldRequest(
-                wanted.centreId(), wanted.date(), wanted.time(), wanted.vaccine(), wanted.persons(), subject, channels);
+                wanted.centreId(),
+                wanted.date(),
+                wanted.time(),
+                wanted.vaccine(),
+                wanted.persons(),
+                subject,
+                channels,
+                wanted.invitationCode());
     }
 
     private static Applicant applicant(PersonDetails person) {

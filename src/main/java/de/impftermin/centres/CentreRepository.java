@@ -31,6 +31,16 @@ class CentreRepository {
                 == 1;
     }
 
+    boolean update(Centre c) {
+        return jdbc.sql("""
+                        update centre set name = ?, county = ?, postal_code = ?, address = ?, phone_only = ?, phone = ?
+                        where id = ?
+                        """)
+                        .params(c.name(), c.county(), c.postalCode(), c.address(), c.phoneOnly(), c.phone(), c.id())
+                        .update()
+                == 1;
+    }
+
     boolean insert(OpeningDay d) {
         return jdbc.sql("""
                         insert into opening_day (centre_id, day, opens, closes, lanes, slot_minutes)

@@ -1,5 +1,6 @@
 package de.impftermin.centres;
 
+import de.impftermin.platform.AuditLog;
 import de.impftermin.platform.Refusal;
 import de.impftermin.shared.Vaccine;
 import java.time.LocalDate;
@@ -16,10 +17,12 @@ public class Centres {
 
     private final CentreRepository repository;
     private final ApplicationEventPublisher events;
+    private final AuditLog audit;
 
-    Centres(CentreRepository repository, ApplicationEventPublisher events) {
+    Centres(CentreRepository repository, ApplicationEventPublisher events, AuditLog audit) {
         this.repository = repository;
         this.events = events;
+        this.audit = audit;
     }
 
     @Transactional
@@ -29,6 +32,33 @@ public class Centres {
         }
         events.publishEvent(new CentreRegistered(centre));
         return centre;
+    }
+
+    /**
+     * Creates a centre for the state office's console; like {@link #create} but audited as {@code CENTRE_CREATED}, and
+     * a taken id is a value, not an exception.
+     */
+    @Transactional
+    public boolean register(Centre centre) {
+        if (!repository.insert(centre)) {
+            return false;
+        }
+        events.publishEvent(new CentreRegistered(centre));
+        audit.record("CENTRE_CREATED", centre.id(), centre.name());
+        return true;
+    }
+
+    /**
+     * Changes a centre's name, county, postal code, address, phone and whether it is phone-only; its id stays. Audited
+     * as {@code CENTRE_UPDATED}; false when there is no such centre. Citizens see the change with the next snapshot.
+     */
+    @Transactional
+    public boolean update(Centre centre) {
+        if (!repository.update(centre)) {
+            return false;
+        }
+        audit.record("CENTRE_UPDATED", centre.id(), centre.name());
+        return true;
     }
 
     /** Adds an opening day; inventory creates its seats in the same transaction. */

@@ -3,6 +3,7 @@ package de.impftermin.inventory;
 import de.impftermin.centres.Centres;
 import de.impftermin.eligibility.Applicant;
 import de.impftermin.eligibility.EligibilityDecision;
+import de.impftermin.inventory.domain.InvitationCode;
 import de.impftermin.platform.GroupCommit;
 import de.impftermin.platform.GroupCommits;
 import de.impftermin.platform.ImpfterminProperties;
@@ -40,11 +41,13 @@ public class Holds {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final GroupCommit commits;
+    private final InvitationRepository invitations;
 
     Holds(
             Centres centres,
             PairRepository pairs,
             ReleaseRepository releases,
+            InvitationRepository invitations,
             ImpfterminProperties properties,
             Clock clock,
             ApplicationEventPublisher events,
@@ -52,6 +55,7 @@ public class Holds {
         this.centres = centres;
         this.pairs = pairs;
         this.releases = releases;
+        this.invitations = invitations;
         this.properties = properties;
         this.clock = clock;
         this.events = events;
@@ -79,9 +83,13 @@ public class Holds {
     }
 
     private List<Series> claim(HoldRequest request, Instant now, UUID holdId, Instant expiresAt) {
-        List<Release> open = releases.ofCentre(request.centreId()).stream()
+        List<Release> ofCentre = releases.ofCentre(request.centreId());
+        Optional<Invited> invited = invited(request, ofCentre, now);
+        List<Channel> channels = invited.isPresent() ? List.of(Channel.INVITATION) : request.channels();
+        List<Release> open = ofCentre.stream()
                 .filter(r -> r.isOpenAt(now))
-                .filter(r -> request.channels().stream().anyMatch(c -> r.offers(c, now)))
+                .filter(r -> invited.isEmpty() || r.id() == invited.get().releaseId())
+                .filter(r -> channels.stream().anyMatch(c -> r.offers(c, now)))
                 .filter(r -> request.vaccine() == null || r.vaccine() == request.vaccine())
                 .filter(r -> !r.firstDoseFrom().isAfter(request.date())
                         && !r.firstDoseTo().isBefore(request.date()))
@@ -100,7 +108,7 @@ public class Holds {
         }
         int wanted = request.applicants().size();
         Instant wantedAt = BerlinTime.at(request.date(), request.time() == null ? LocalTime.MIDNIGHT : request.time());
-        for (Channel channel : request.channels()) {
+        for (Channel channel : channels) {
             long[] releaseIds = eligible.stream()
                     .filter(r -> r.offers(channel, now))
                     .mapToLong(Release::id)
@@ -114,11 +122,19 @@ public class Holds {
                     ? pairs.hold(request, releaseIds, wantedAt, Integer.MAX_VALUE, now, holdId, expiresAt)
                     : near;
             if (taken.size() == wanted) {
+                if (invited.isPresent()
+                        && !invitations.claim(invited.get().hash(), holdId, request.subject(), expiresAt, now)) {
+                    // another hold took the code after we read it: written already, so the batch rolls back
+                    throw invitationUsed();
+                }
                 return taken;
             }
         }
         if (open.isEmpty() && centres.find(request.centreId()).isEmpty()) {
             throw new GroupCommit.Unwritten(Refusal.notFound("Centre " + request.centreId()));
+        }
+        if (invited.isEmpty() && invitationOnly(ofCentre, request, now)) {
+            throw new GroupCommit.Unwritten(invitationRequired("These appointments need a personal invitation code."));
         }
         throw new GroupCommit.Unwritten(new Refusal(
                 HttpStatus.CONFLICT,
@@ -165,6 +181,48 @@ public class Holds {
         events.publishEvent(new InventoryChanged(centreId));
     }
 
+    /** The code presented and the release it opens; checked before anything is written. */
+    private record Invited(String hash, long releaseId) {}
+
+    private Optional<Invited> invited(HoldRequest request, List<Release> ofCentre, Instant now) {
+        if (request.invitationCode() == null) {
+            return Optional.empty();
+        }
+        var code = InvitationCode.parse(request.invitationCode());
+        var stored = code.flatMap(c -> invitations.find(c.hash()));
+        if (stored.isEmpty()
+                || ofCentre.stream().noneMatch(r -> r.id() == stored.get().releaseId())) {
+            throw new GroupCommit.Unwritten(
+                    invitationRequired("This invitation code is not valid for appointments at this centre."));
+        }
+        if (request.applicants().size() > stored.get().householdSize()) {
+            throw new GroupCommit.Unwritten(invitationRequired(
+                    "This invitation code is for at most " + stored.get().householdSize() + " people."));
+        }
+        if (stored.get().usedAgainst(request.subject(), now)) {
+            throw new GroupCommit.Unwritten(invitationUsed());
+        }
+        return Optional.of(new Invited(code.get().hash(), stored.get().releaseId()));
+    }
+
+    /** An open INVITATION release (not yet spilled) that would have served this request with a code. */
+    private static boolean invitationOnly(List<Release> ofCentre, HoldRequest request, Instant now) {
+        return ofCentre.stream()
+                .anyMatch(r -> r.channel() == Channel.INVITATION
+                        && r.isOpenAt(now)
+                        && !r.offers(Channel.ONLINE, now)
+                        && !r.firstDoseFrom().isAfter(request.date())
+                        && !r.firstDoseTo().isBefore(request.date()));
+    }
+
+    private static Refusal invitationRequired(String detail) {
+        return new Refusal(HttpStatus.FORBIDDEN, "INVITATION_REQUIRED", detail);
+    }
+
+    private static Refusal invitationUsed() {
+        return new Refusal(HttpStatus.CONFLICT, "INVITATION_USED", "This invitation code has been used already.");
+    }
+
     @Transactional(readOnly = true)
     public Optional<Hold> find(UUID holdId) {
         return pairs.findHold(holdId);
@@ -184,6 +242,7 @@ public class Holds {
         if (assigned != hold.applicants().size() || hold.series().size() != assigned) {
             throw expired();
         }
+        invitations.use(hold.id(), bookingId, clock.instant());
         return hold.series();
     }
 

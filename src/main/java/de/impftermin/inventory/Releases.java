@@ -42,8 +42,8 @@ public class Releases {
         if (wanted.firstDoseTo().isBefore(wanted.firstDoseFrom())) {
             throw Refusal.invalid("INVALID_RANGE", "firstDoseTo must not be before firstDoseFrom.");
         }
-        if (wanted.spillAt() != null && wanted.channel() != Channel.PHONE) {
-            throw Refusal.invalid("INVALID_SPILL", "Only a PHONE release can spill to ONLINE (spillAt).");
+        if (wanted.spillAt() != null && wanted.channel() == Channel.ONLINE) {
+            throw Refusal.invalid("INVALID_SPILL", "Only a PHONE or INVITATION release can spill to ONLINE (spillAt).");
         }
         if (wanted.spillAt() != null && !wanted.spillAt().isAfter(wanted.opensAt())) {
             throw Refusal.invalid("INVALID_SPILL", "spillAt must be after opensAt.");

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The phone contingent's spill: from a release's {@code spillAt} on, its unbooked PHONE series are ONLINE. Every
+ * The phone contingent's spill: from a release's {@code spillAt} on, its unbooked PHONE (or INVITATION) series are ONLINE. Every
  * instance runs the job every second; the spill itself is claimed by one guarded update ({@code spilled_at is null and
  * spill_at <= now}), so it happens exactly once however many instances race for it ({@link ReleaseSpilled} is
  * published once). The same job then moves every unbooked, unheld PHONE pair of a spilled release to ONLINE: an
@@ -56,7 +56,7 @@ public class Spills {
                         update appointment_pair p set channel = 'ONLINE'
                         from release r
                         where r.spilled_at is not null and p.release_id = r.id and p.centre_id = r.centre_id
-                          and p.channel = 'PHONE' and p.booking_id is null
+                          and p.channel in ('PHONE', 'INVITATION') and p.booking_id is null
                           and (p.hold_expires_at is null or p.hold_expires_at <= :now)
                         returning p.centre_id
                         """).param("now", utc(now)).query(String.class).list();

@@ -33,13 +33,28 @@ public class AuditLog {
             String detail,
             @Nullable String client) {}
 
-    /** Filters of the audit query; each one may be absent. */
+    /**
+     * Filters of the audit query; each one may be absent. {@code from} is inclusive, {@code to} exclusive; the newest
+     * {@code offset} entries that match are skipped (for pages).
+     */
     public record Query(
             @Nullable String actor,
             @Nullable String action,
+            @Nullable String subject,
             @Nullable OffsetDateTime from,
             @Nullable OffsetDateTime to,
-            int limit) {}
+            int limit,
+            int offset) {
+
+        public Query(
+                @Nullable String actor,
+                @Nullable String action,
+                @Nullable OffsetDateTime from,
+                @Nullable OffsetDateTime to,
+                int limit) {
+            this(actor, action, null, from, to, limit, 0);
+        }
+    }
 
     private final JdbcClient jdbc;
 
@@ -75,15 +90,18 @@ public class AuditLog {
                         select at, actor, action, subject, detail, client_address from audit_event
                         where (cast(:actor as text) is null or actor = :actor)
                           and (cast(:action as text) is null or action = :action)
+                          and (cast(:subject as text) is null or subject = :subject)
                           and (cast(:from as timestamptz) is null or at >= :from)
                           and (cast(:to as timestamptz) is null or at < :to)
-                        order by at desc, id desc limit :limit
+                        order by at desc, id desc limit :limit offset :offset
                         """)
                 .param("actor", query.actor())
                 .param("action", query.action())
                 .param("from", query.from())
                 .param("to", query.to())
+                .param("subject", query.subject())
                 .param("limit", query.limit())
+                .param("offset", query.offset())
                 .query((rs, n) -> new Entry(
                         rs.getObject(1, OffsetDateTime.class),
                         rs.getString(2),

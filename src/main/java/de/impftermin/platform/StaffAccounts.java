@@ -1,10 +1,12 @@
 package de.impftermin.platform;
 
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
@@ -58,6 +60,37 @@ public class StaffAccounts implements UserDetailsService {
 
         record WeakPassword(PasswordPolicy.Weakness weakness) implements PasswordChange {}
     }
+
+    /** An account as the state office lists it, with its sign-in state. */
+    public record AccountOverview(
+            String username, Role role, Set<String> centreIds, boolean deactivated, boolean mustChangePassword) {}
+
+    /** The outcome of an administrator's password reset. */
+    public sealed interface PasswordReset {
+        /** Done: the account signs in with {@code temporaryPassword} once and must then choose its own. */
+        record Reset(String username, String temporaryPassword) implements PasswordReset {}
+
+        record NoSuchAccount(String username) implements PasswordReset {}
+
+        record WeakPassword(PasswordPolicy.Weakness weakness) implements PasswordReset {}
+    }
+
+    /** The outcome of deactivating or reactivating an account. */
+    public sealed interface Activation {
+        /** The account changed to {@code deactivated}. */
+        record Changed(String username, boolean deactivated) implements Activation {}
+
+        /** The account was already in that state; nothing changed and nothing was audited. */
+        record Unchanged(String username, boolean deactivated) implements Activation {}
+
+        record NoSuchAccount(String username) implements Activation {}
+
+        /** An administrator may not lock themselves out. */
+        record OwnAccount(String username) implements Activation {}
+    }
+
+    private static final String TEMPORARY_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
     private final PasswordEncoder passwords;
@@ -139,6 +172,122 @@ public class StaffAccounts implements UserDetailsService {
                 .update();
         audit.record(username, "PASSWORD_CHANGED", username, "", AuditLog.currentClientAddress());
         return new PasswordChange.Changed();
+    }
+
+    /**
+     * Sets a temporary password ({@code temporaryPassword}, or a generated one of 79 bits when it is null) that works
+     * for one console sign-in, after which the account must choose its own; clears the account's sign-in lockout.
+     * Audited once as {@code ACCOUNT_PASSWORD_RESET}; the password itself is never written to the log.
+     */
+    @Transactional
+    public PasswordReset resetPassword(String username, @Nullable String temporaryPassword) {
+        String password = temporaryPassword == null ? temporaryPassword() : temporaryPassword;
+        var weakness = PasswordPolicy.check(username, password);
+        if (weakness.isPresent()) {
+            return new PasswordReset.WeakPassword(weakness.get());
+        }
+        int updated = jdbc.sql("""
+                        update staff_account set password_hash = :hash, must_change_password = true,
+                               password_changed_at = now() where username = :username
+                        """)
+                .param("hash", passwords.encode(password))
+                .param("username", username)
+                .update();
+        if (updated == 0) {
+            return new PasswordReset.NoSuchAccount(username);
+        }
+        jdbc.sql("delete from staff_login_failure where key_kind = 'ACCOUNT' and key_value = ?")
+                .param(username)
+                .update();
+        audit.record("ACCOUNT_PASSWORD_RESET", username, "");
+        return new PasswordReset.Reset(username, password);
+    }
+
+    /**
+     * Deactivates ({@code deactivated = true}) or reactivates an account in one guarded update, so that two
+     * administrators clicking at once audit one change. A deactivated account cannot sign in, on the API at once and
+     * in the console at its next sign-in. Audited as {@code ACCOUNT_DEACTIVATED} or {@code ACCOUNT_REACTIVATED}.
+     */
+    @Transactional
+    public Activation setDeactivated(String username, boolean deactivated) {
+        if (deactivated && username.equals(AuditLog.currentActor())) {
+            return new Activation.OwnAccount(username);
+        }
+        int changed = jdbc.sql(
+                        "update staff_account set deactivated = :to where username = :username and deactivated <> :to")
+                .param("to", deactivated)
+                .param("username", username)
+                .update();
+        if (changed == 0) {
+            return jdbc.sql("select deactivated from staff_account where username = ?")
+                    .param(username)
+                    .query(Boolean.class)
+                    .optional()
+                    .<Activation>map(state -> new Activation.Unchanged(username, state))
+                    .orElseGet(() -> new Activation.NoSuchAccount(username));
+        }
+        audit.record(deactivated ? "ACCOUNT_DEACTIVATED" : "ACCOUNT_REACTIVATED", username, "");
+        return new Activation.Changed(username, deactivated);
+    }
+
+    /**
+     * Makes exactly the operators in {@code operators} work for {@code centreId}: the centre is added to those that lack
+     * it and removed from every other operator. Each account that changes is audited once as
+     * {@code ACCOUNT_CENTRES_CHANGED}. Names that are not operators are ignored.
+     *
+     * @return the operators whose centres changed
+     */
+    @Transactional
+    public List<String> assignOperators(String centreId, Set<String> operators) {
+        String[] chosen = operators.toArray(String[]::new);
+        List<String> changed = jdbc.sql("""
+                        update staff_account set centre_ids = case
+                                when username = any(:chosen) then array_append(centre_ids, :centre)
+                                else array_remove(centre_ids, :centre) end
+                        where role = 'OPERATOR'
+                          and ((username = any(:chosen) and not (:centre = any(centre_ids)))
+                               or (not (username = any(:chosen)) and :centre = any(centre_ids)))
+                        returning username, :centre = any(centre_ids)
+                        """)
+                .param("chosen", chosen)
+                .param("centre", centreId)
+                .query((rs, n) -> (rs.getBoolean(2) ? "+" : "-") + rs.getString(1))
+                .list();
+        for (String change : changed) {
+            audit.record(
+                    "ACCOUNT_CENTRES_CHANGED",
+                    change.substring(1),
+                    (change.startsWith("+") ? "added " : "removed ") + centreId);
+        }
+        return changed.stream().map(change -> change.substring(1)).toList();
+    }
+
+    /** Every account with its sign-in state, by name. */
+    @Transactional(readOnly = true)
+    public List<AccountOverview> overview() {
+        return jdbc.sql("""
+                        select username, role, centre_ids, deactivated, must_change_password
+                        from staff_account order by username
+                        """)
+                .query((rs, n) -> new AccountOverview(
+                        rs.getString(1),
+                        Role.valueOf(rs.getString(2)),
+                        Set.copyOf(Arrays.asList((String[]) rs.getArray(3).getArray())),
+                        rs.getBoolean(4),
+                        rs.getBoolean(5)))
+                .list();
+    }
+
+    /** 16 characters from an alphabet without look-alikes (no 0/o, 1/l/i), in groups of four: 79 bits. */
+    public static String temporaryPassword() {
+        StringBuilder password = new StringBuilder();
+        for (int i = 0; i < 16; i++) {
+            if (i > 0 && i % 4 == 0) {
+                password.append('-');
+            }
+            password.append(TEMPORARY_ALPHABET.charAt(RANDOM.nextInt(TEMPORARY_ALPHABET.length())));
+        }
+        return password.toString();
     }
 
     @Transactional(readOnly = true)

@@ -5,6 +5,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
@@ -26,7 +27,10 @@ class StaffSecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain staff(
-            HttpSecurity http, ObjectProvider<ClientRegistrationRepository> registrations, StaffProperties properties)
+            HttpSecurity http,
+            ObjectProvider<ClientRegistrationRepository> registrations,
+            StaffProperties properties,
+            JdbcClient jdbc)
             throws Exception {
         var forbidden = new AccessDeniedHandlerImpl();
         forbidden.setErrorPage("/staff/forbidden");
@@ -54,6 +58,7 @@ class StaffSecurityConfiguration {
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .exceptionHandling(ex -> ex.accessDeniedHandler(forbidden))
                 .addFilterAfter(new PasswordChangeGate(), AuthorizationFilter.class)
+                .addFilterBefore(new ActiveAccountGate(jdbc), AuthorizationFilter.class)
                 .headers(
                         headers -> headers.contentSecurityPolicy(
                                 csp -> csp.policyDirectives(

@@ -44,6 +44,10 @@ class AuditController {
             @Parameter(description = "exact staff username") @RequestParam(required = false) @Nullable String actor,
             @Parameter(description = "exact action, e.g. SIGN_IN") @RequestParam(required = false) @Nullable
                     String action,
+            @Parameter(description = "exact subject, e.g. a username or a booking code")
+                    @RequestParam(required = false)
+                    @Nullable
+                    String subject,
             @Parameter(description = "from this instant on (inclusive), e.g. 2022-01-10T00:00:00+01:00")
                     @RequestParam(required = false)
                     @Nullable
@@ -59,7 +63,8 @@ class AuditController {
         if (fromInstant != null && toInstant != null && !fromInstant.isBefore(toInstant)) {
             throw bad("from must be before to.");
         }
-        var query = new AuditLog.Query(blankToNull(actor), blankToNull(action), fromInstant, toInstant, limit(limit));
+        var query = new AuditLog.Query(
+                blankToNull(actor), blankToNull(action), blankToNull(subject), fromInstant, toInstant, limit(limit), 0);
         return audit.find(query).stream()
                 .map(e -> new AuditEntry(
                         e.at().atZoneSameInstant(BerlinTime.ZONE).toOffsetDateTime(),

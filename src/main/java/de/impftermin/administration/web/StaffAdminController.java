@@ -5,7 +5,9 @@ import de.impftermin.platform.CentreAccess;
 import de.impftermin.platform.PasswordPolicy;
 import de.impftermin.platform.Refusal;
 import de.impftermin.platform.StaffAccounts;
+import de.impftermin.platform.StaffAccounts.Activation;
 import de.impftermin.platform.StaffAccounts.Creation;
+import de.impftermin.platform.StaffAccounts.PasswordReset;
 import de.impftermin.platform.StaffAccounts.Role;
 import de.impftermin.platform.StaffAccounts.StaffAccount;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -21,6 +23,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -29,7 +32,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Staff accounts, for administrators only. An operator's centres must exist; the password follows
- * {@link PasswordPolicy} ({@code 422 WEAK_PASSWORD}); a taken name is {@code 409 USERNAME_TAKEN}.
+ * {@link PasswordPolicy} ({@code 422 WEAK_PASSWORD}); a taken name is {@code 409 USERNAME_TAKEN}. A password reset
+ * hands out a temporary password that must be changed at the next console sign-in; deactivation stops every sign-in;
+ * an unknown account is {@code 404}. Each change is audited once in its own transaction.
  */
 @RestController
 @RequestMapping("/api/v1/admin/staff")
@@ -37,9 +42,10 @@ import org.springframework.web.bind.annotation.RestController;
 @SecurityRequirement(name = "staff")
 class StaffAdminController {
 
+    static final String USERNAME = "[a-z0-9._-]{1,64}";
+
     record NewStaffAccount(
-            @NotBlank
-            @Pattern(regexp = "[a-z0-9._-]{1,64}", message = "must be 1 to 64 lowercase letters, digits, . _ -")
+            @NotBlank @Pattern(regexp = USERNAME, message = "must be 1 to 64 lowercase letters, digits, . _ -")
             String username,
 
             @NotNull @Size(max = 512, message = "must be at most 128 characters")
@@ -47,6 +53,15 @@ class StaffAdminController {
 
             @NotNull Role role,
             @Nullable @Size(max = 200) List<@NotNull @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,63}") String> centreIds) {}
+
+    /** A password reset; without {@code temporaryPassword} the server generates one and answers it once. */
+    record PasswordResetRequest(@Nullable @Size(max = 512) String temporaryPassword) {}
+
+    /** The answer to a reset: the temporary password to hand over; the account must change it at its next sign-in. */
+    record PasswordResetDone(String username, String temporaryPassword, boolean mustChangePassword) {}
+
+    /** The answer to a deactivation or reactivation. */
+    record ActivationState(String username, boolean deactivated, boolean changed) {}
 
     private final StaffAccounts accounts;
     private final Centres centres;
@@ -80,6 +95,41 @@ class StaffAdminController {
             case TOO_LONG -> "The password may have at most " + PasswordPolicy.MAX_LENGTH + " characters.";
             case COMMON -> "This password is too common; choose one that is hard to guess.";
             case IS_USERNAME -> "The password must not be the username.";
+        };
+    }
+
+    @PostMapping("/{username}/password-reset")
+    PasswordResetDone resetPassword(
+            @PathVariable @Pattern(regexp = USERNAME) String username,
+            @Valid @RequestBody(required = false) @Nullable PasswordResetRequest body) {
+        CentreAccess.requireAdmin();
+        return switch (accounts.resetPassword(username, body == null ? null : body.temporaryPassword())) {
+            case PasswordReset.Reset reset -> new PasswordResetDone(reset.username(), reset.temporaryPassword(), true);
+            case PasswordReset.NoSuchAccount missing -> throw Refusal.notFound("Staff account " + username);
+            case PasswordReset.WeakPassword weak ->
+                throw Refusal.invalid("WEAK_PASSWORD", weakPassword(weak.weakness()));
+        };
+    }
+
+    @PostMapping("/{username}/deactivate")
+    ActivationState deactivate(@PathVariable @Pattern(regexp = USERNAME) String username) {
+        CentreAccess.requireAdmin();
+        return activation(accounts.setDeactivated(username, true));
+    }
+
+    @PostMapping("/{username}/reactivate")
+    ActivationState reactivate(@PathVariable @Pattern(regexp = USERNAME) String username) {
+        CentreAccess.requireAdmin();
+        return activation(accounts.setDeactivated(username, false));
+    }
+
+    private static ActivationState activation(Activation activation) {
+        return switch (activation) {
+            case Activation.Changed changed -> new ActivationState(changed.username(), changed.deactivated(), true);
+            case Activation.Unchanged same -> new ActivationState(same.username(), same.deactivated(), false);
+            case Activation.NoSuchAccount missing -> throw Refusal.notFound("Staff account " + missing.username());
+            case Activation.OwnAccount own ->
+                throw Refusal.invalid("OWN_ACCOUNT", "An administrator cannot deactivate their own account.");
         };
     }
 

@@ -85,7 +85,9 @@ final class BookingRequests {
             @Nullable Vaccine vaccine,
 
             @NotNull @Size(min = 1, max = 4, message = "must name 1 to 4 persons")
-            List<@NotNull @Valid ApplicantBody> persons) {
+            List<@NotNull @Valid ApplicantBody> persons,
+
+            @Nullable @Size(max = 64) String invitationCode) {
 
         WantedAppointments wanted() {
             return new WantedAppointments(
@@ -93,7 +95,8 @@ final class BookingRequests {
                     date,
                     time,
                     vaccine,
-                    persons.stream().map(ApplicantBody::applicant).toList());
+                    persons.stream().map(ApplicantBody::applicant).toList(),
+                    invitationCode);
         }
     }
 

@@ -92,8 +92,10 @@ class ReleaseAdminController {
     @PostMapping
     @io.swagger.v3.oas.annotations.Operation(
             summary = "Schedule a release",
-            description = "spillAt (optional, PHONE releases only, after opensAt): from then on the release's unbooked "
-                    + "series are ONLINE; 422 INVALID_SPILL otherwise.")
+            description =
+                    "channel ONLINE, PHONE or INVITATION (bookable only with a personal invitation code). spillAt "
+                            + "(optional, PHONE or INVITATION releases only, after opensAt): from then on the release's "
+                            + "unbooked series are ONLINE; 422 INVALID_SPILL otherwise.")
     @ResponseStatus(HttpStatus.CREATED)
     ReleaseCreated create(@Valid @RequestBody NewReleaseBody body) {
         CentreAccess.require(body.centreId());

@@ -1,0 +1,138 @@
+package de.impftermin.administration.web;
+
+import de.impftermin.centres.Centre;
+import de.impftermin.centres.Centres;
+import de.impftermin.inventory.Invitations;
+import de.impftermin.inventory.Invitations.Issue;
+import de.impftermin.inventory.Release;
+import de.impftermin.inventory.Releases;
+import de.impftermin.shared.Channel;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+
+/**
+ * Invitation codes in the office console: every INVITATION release with the codes issued and used so far, and per
+ * release a form that issues codes and answers them at once as a CSV for a mail merge (one row per letter: the code,
+ * how many people it is for, the centre and how to book). The codes exist only in that download.
+ */
+@Controller
+class OfficeInvitationsController {
+
+    static final String PAGE = "/staff/office/invitations";
+
+    /** One INVITATION release as the page lists it. */
+    record Row(long id, String centre, String days, int series, long issued, long used) {}
+
+    /** The issue form. */
+    record IssueForm(@Nullable String count, @Nullable String householdSize) {}
+
+    private final Releases releases;
+    private final Invitations invitations;
+    private final Centres centres;
+    private final OfficePages.Texts texts;
+
+    OfficeInvitationsController(Releases releases, Invitations invitations, Centres centres, OfficePages.Texts texts) {
+        this.releases = releases;
+        this.invitations = invitations;
+        this.centres = centres;
+        this.texts = texts;
+    }
+
+    @GetMapping(PAGE)
+    String page(Model model) {
+        model.addAttribute("errors", new OfficeFormErrors());
+        return page(model, null);
+    }
+
+    @PostMapping(PAGE + "/{releaseId}")
+    Object issue(@PathVariable long releaseId, IssueForm form, Model model, HttpServletResponse response) {
+        OfficeFormErrors errors = new OfficeFormErrors();
+        int count = number(form.count(), 1, Invitations.MAX_PER_REQUEST);
+        int householdSize = number(form.householdSize(), 1, 4);
+        if (count < 0) {
+            errors.add("count-" + releaseId, texts.get("office.invitations.error.count"));
+        }
+        if (householdSize < 0) {
+            errors.add("household-" + releaseId, texts.get("office.invitations.error.household"));
+        }
+        if (!errors.any()) {
+            switch (invitations.issue(releaseId, count, householdSize)) {
+                case Issue.Issued issued -> {
+                    return letters(releaseId, householdSize, issued.codes());
+                }
+                case Issue.NoSuchRelease missing ->
+                    errors.add("count-" + releaseId, texts.get("office.invitations.error.release"));
+                case Issue.NotAnInvitationRelease other ->
+                    errors.add("count-" + releaseId, texts.get("office.invitations.error.release"));
+            }
+        }
+        response.setStatus(422);
+        model.addAttribute("errors", errors);
+        return page(model, releaseId);
+    }
+
+    private ResponseEntity<byte[]> letters(long releaseId, int householdSize, List<String> codes) {
+        Release release = releases.all().stream()
+                .filter(r -> r.id() == releaseId)
+                .findFirst()
+                .orElseThrow();
+        Centre centre = centres.find(release.centreId()).orElseThrow();
+        String howToBook = texts.get("office.invitations.howToBook");
+        List<List<String>> rows = codes.stream()
+                .map(code -> List.of(
+                        code,
+                        Integer.toString(householdSize),
+                        centre.name(),
+                        centre.address() + ", " + centre.postalCode(),
+                        release.firstDoseFrom() + " – " + release.firstDoseTo(),
+                        howToBook))
+                .toList();
+        return Csv.download(
+                "invitations-" + releaseId + ".csv",
+                List.of("code", "householdSize", "centre", "address", "firstDoses", "howToBook"),
+                rows);
+    }
+
+    private String page(Model model, @Nullable Long failedRelease) {
+        Map<String, Centre> byId = centres.all().stream().collect(Collectors.toMap(Centre::id, Function.identity()));
+        List<Row> rows = releases.all().stream()
+                .filter(r -> r.channel() == Channel.INVITATION)
+                .sorted(Comparator.comparing(Release::firstDoseFrom).reversed())
+                .map(r -> {
+                    var report = invitations.report(r.id()).orElseThrow();
+                    Centre centre = byId.get(r.centreId());
+                    return new Row(
+                            r.id(),
+                            centre == null ? r.centreId() : centre.name(),
+                            r.firstDoseFrom() + " – " + r.firstDoseTo(),
+                            r.series(),
+                            report.issued(),
+                            report.used());
+                })
+                .toList();
+        model.addAttribute("releases", rows);
+        model.addAttribute("failedRelease", failedRelease);
+        return "office/invitations";
+    }
+
+    /** The number typed, or -1 when it is not a whole number from {@code min} to {@code max}. */
+    private static int number(@Nullable String typed, int min, int max) {
+        try {
+            int value = Integer.parseInt(typed == null ? "" : typed.strip());
+            return value >= min && value <= max ? value : -1;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}

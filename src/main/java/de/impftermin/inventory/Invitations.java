@@ -1,0 +1,85 @@
+package de.impftermin.inventory;
+
+import de.impftermin.inventory.domain.InvitationCode;
+import de.impftermin.platform.AuditLog;
+import de.impftermin.shared.Channel;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Invitation codes of an INVITATION release, issued by the state office in bulk. The codes are answered once, here,
+ * and stored only as hashes; a hold presents one ({@link HoldRequest#invitationCode()}) and {@link Holds} claims it.
+ */
+@Service
+public class Invitations {
+
+    public static final int MAX_PER_REQUEST = 10_000;
+
+    /** The outcome of issuing codes. */
+    public sealed interface Issue {
+        /** The codes, as printed ({@code ABCD-EFGH-JKMNP}); nobody can read them again. */
+        record Issued(long releaseId, List<String> codes) implements Issue {}
+
+        record NoSuchRelease(long releaseId) implements Issue {}
+
+        /** Codes exist only for releases with channel INVITATION. */
+        record NotAnInvitationRelease(long releaseId, Channel channel) implements Issue {}
+    }
+
+    /** How many codes a release has and how many of them booked (also after its deadline spill). */
+    public record Report(long releaseId, long issued, long used) {}
+
+    private final ReleaseRepository releases;
+    private final InvitationRepository invitations;
+    private final AuditLog audit;
+
+    Invitations(ReleaseRepository releases, InvitationRepository invitations, AuditLog audit) {
+        this.releases = releases;
+        this.invitations = invitations;
+        this.audit = audit;
+    }
+
+    /** Codes issued and used for a release; empty for an unknown release. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Report> report(long releaseId) {
+        return releases.find(releaseId).map(release -> {
+            long[] counts = invitations.counts(releaseId);
+            return new Report(releaseId, counts[0], counts[1]);
+        });
+    }
+
+    /**
+     * Issues {@code count} codes (1 to {@value #MAX_PER_REQUEST}) for one person each, or for a household of up to
+     * {@code householdSize} (1 to 4) people booking together. One insert for all of them; audited once as
+     * {@code INVITATIONS_ISSUED}.
+     */
+    @Transactional
+    public Issue issue(long releaseId, int count, int householdSize) {
+        var release = releases.find(releaseId);
+        if (release.isEmpty()) {
+            return new Issue.NoSuchRelease(releaseId);
+        }
+        if (release.get().channel() != Channel.INVITATION) {
+            return new Issue.NotAnInvitationRelease(releaseId, release.get().channel());
+        }
+        List<String> codes = new ArrayList<>(count);
+        while (codes.size() < count) {
+            List<InvitationCode> batch = new ArrayList<>();
+            for (int i = codes.size(); i < count; i++) {
+                batch.add(InvitationCode.generate());
+            }
+            int inserted = invitations.insert(
+                    releaseId,
+                    householdSize,
+                    batch.stream().map(InvitationCode::hash).toList());
+            if (inserted == batch.size()) {
+                batch.forEach(code -> codes.add(code.shown()));
+            }
+        }
+        audit.record(
+                "INVITATIONS_ISSUED", "release " + releaseId, "count=" + count + " householdSize=" + householdSize);
+        return new Issue.Issued(releaseId, codes);
+    }
+}
