@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 class CrashSwitch {
 
     private final AtomicInteger left = new AtomicInteger(-1);
+    private final AtomicInteger tripped = new AtomicInteger();
 
     void armAfter(int bookings) {
         left.set(bookings);
@@ -20,12 +21,17 @@ class CrashSwitch {
         left.set(-1);
     }
 
+    int tripped() {
+        return tripped.get();
+    }
+
     void beforeBooking() {
         if (left.get() < 0) {
             return;
         }
         if (left.getAndDecrement() == 0) {
             left.set(-1);
+            tripped.incrementAndGet();
             throw new IllegalStateException("injected crash before the next booking of a day cancellation");
         }
     }
