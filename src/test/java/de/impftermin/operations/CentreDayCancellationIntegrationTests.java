@@ -265,12 +265,18 @@ class CentreDayCancellationIntegrationTests {
                 .isPositive();
     }
 
-    private List<Integer> messagesPerContact(String job, long outboxAfter) {
-        return jdbc.sql("""
-                        select (select count(*) from outbox_message o where o.recipient = b.contact_phone and o.id > ?)
+    private Map<String, Integer> messagesPerBooking(String job, long outboxAfter) {
+        Map<String, Integer> counts = new HashMap<>();
+        jdbc.sql("""
+                        select b.code,
+                               (select count(*) from outbox_message o where o.recipient = b.contact_phone and o.id > ?)
                         from day_cancellation_item i join booking b on b.code = i.booking_code
                         where i.job_id = ?::uuid
-                        """).params(outboxAfter, job).query(Integer.class).list();
+                        """)
+                .params(outboxAfter, job)
+                .query((rs, n) -> counts.put(rs.getString(1), rs.getInt(2)))
+                .list();
+        return counts;
     }
 
     private List<String> statuses(List<String> codes) {
