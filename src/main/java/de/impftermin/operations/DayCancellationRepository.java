@@ -36,12 +36,12 @@ class DayCancellationRepository {
 
     record BookingOfDay(String code, int persons, boolean firstDoseThatDay) {}
 
-    record Claimed(String code, String staff, String centreId, LocalDate day) {}
+    record Claimed(String code, int persons, String staff, String centreId, LocalDate day) {}
 
     /** The next open item, locked for this transaction; another runner skips it. */
     Optional<Claimed> claimNext(UUID job) {
         return jdbc.sql("""
-                        select i.booking_code, j.started_by, j.centre_id, j.day
+                        select i.booking_code, i.persons, j.started_by, j.centre_id, j.day
                         from day_cancellation_item i join day_cancellation j on j.id = i.job_id
                         where i.job_id = ? and i.outcome is null
                         order by i.booking_code limit 1
@@ -49,7 +49,11 @@ class DayCancellationRepository {
                         """)
                 .param(job)
                 .query((rs, n) -> new Claimed(
-                        rs.getString(1), rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class)))
+                        rs.getString(1),
+                        rs.getInt(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getObject(5, LocalDate.class)))
                 .optional();
     }
 

@@ -125,8 +125,8 @@ public class DayCancellations {
         }
         DayCancellationRepository.Claimed item = next.get();
         crashSwitch.beforeBooking();
-        Relocation outcome = bookings.relocate(
-                item.code(), item.day(), job, vaccine -> candidateDays(item.day(), vaccine), item.staff());
+        Relocation outcome =
+                bookings.relocate(item.code(), item.day(), job, vaccine -> daysWithRoom(item, vaccine), item.staff());
         switch (outcome) {
             case Relocation.Moved moved ->
                 jobs.done(job, item.code(), "MOVED", moved.booking().code(), moved.personsNotified());
@@ -174,6 +174,25 @@ public class DayCancellations {
             }
         }
         return days;
+    }
+
+    /**
+     * The candidate days that have free series for the whole household now, nearest first; read in one query, so a
+     * booking that cannot be moved costs no claim attempts. Racing citizens may take them meanwhile: the claim decides.
+     */
+    private List<LocalDate> daysWithRoom(DayCancellationRepository.Claimed item, Vaccine vaccine) {
+        List<LocalDate> days = candidateDays(item.day(), vaccine);
+        if (days.isEmpty()) {
+            return days;
+        }
+        Map<LocalDate, Integer> free = holds.freeSeriesByDay(
+                item.centreId(),
+                vaccine,
+                days.stream().min(LocalDate::compareTo).orElseThrow(),
+                days.stream().max(LocalDate::compareTo).orElseThrow());
+        return days.stream()
+                .filter(d -> free.getOrDefault(d, 0) >= item.persons())
+                .toList();
     }
 
     private List<DayCancellationRepository.BookingOfDay> bookingsOf(String centreId, LocalDate day) {
