@@ -76,6 +76,27 @@ class CentreDayConsoleIntegrationTests extends ApiTestSupport {
         assertNoViolations(page);
         PortalBrowser.screenshot(page, "centre-console-day-list");
 
+        page.locator("a", new Page.LocatorOptions().setHasText("Wochen und Impfstoff planen"))
+                .click();
+        assertThat(page.locator("h1")).containsText("Planung");
+        // Karl's missed 1st dose gave his 2nd dose back to the ledger
+        assertThat(page.locator("#ledger"))
+                .containsText("24 Dosen geliefert, 23 für freigegebene Termine zugesagt, 1 übrig");
+        page.locator("#day-date").fill(day.plusDays(1).toString());
+        page.locator("#lanes").fill("2");
+        page.locator("#add-day-title + form button[type=submit]").click();
+        assertThat(page.locator("[role=status]")).containsText("Öffnungstag ist eingetragen");
+        assertThat(page.locator("table.day-list")).containsText("08:00–20:00 Uhr, 2 Impfstraßen");
+        page.locator("#doses").fill("1200");
+        page.locator("#arrives").fill(day.toString());
+        page.locator("#ledger form button[type=submit]").click();
+        assertThat(page.locator("#ledger")).containsText("1.224 Dosen geliefert");
+        assertNoViolations(page);
+        PortalBrowser.screenshot(page, "centre-console-plan");
+        page.navigate("/staff/centre/" + centre.id() + "/plan?week=" + day + "&lang=en");
+        assertNoViolations(page);
+        page.navigate("/staff/centre/" + centre.id() + "?date=" + day + "&lang=de");
+
         page.locator("#q").fill("Groß");
         page.locator("form[role=search] button[type=submit]").click();
         assertThat(page.locator("table.day-list tbody tr")).hasCount(1);

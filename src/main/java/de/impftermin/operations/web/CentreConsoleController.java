@@ -2,7 +2,9 @@ package de.impftermin.operations.web;
 
 import de.impftermin.centres.Centre;
 import de.impftermin.centres.Centres;
+import de.impftermin.centres.OpeningDay;
 import de.impftermin.operations.CentreDay;
+import de.impftermin.operations.CentrePlan;
 import de.impftermin.operations.DayCancellationJob;
 import de.impftermin.operations.DayCancellationRunner;
 import de.impftermin.operations.DayCancellations;
@@ -11,8 +13,12 @@ import de.impftermin.operations.MarkResult;
 import de.impftermin.platform.CentreAccess;
 import de.impftermin.platform.Refusal;
 import de.impftermin.shared.BerlinTime;
+import de.impftermin.shared.Vaccine;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -42,9 +48,15 @@ class CentreConsoleController {
     private final CentreDay centreDay;
     private final DayCancellations cancellations;
     private final DayCancellationRunner runner;
+    private final CentrePlan plan;
 
     CentreConsoleController(
-            Centres centres, CentreDay centreDay, DayCancellations cancellations, DayCancellationRunner runner) {
+            Centres centres,
+            CentreDay centreDay,
+            DayCancellations cancellations,
+            DayCancellationRunner runner,
+            CentrePlan plan) {
+        this.plan = plan;
         this.centres = centres;
         this.centreDay = centreDay;
         this.cancellations = cancellations;
@@ -162,6 +174,57 @@ class CentreConsoleController {
         model.addAttribute("job", found);
         model.addAttribute("centre", centre(found.centreId()));
         return "staff/centre/job";
+    }
+
+    @GetMapping("/staff/centre/{id}/plan")
+    String plan(
+            @PathVariable String id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate week,
+            Model model) {
+        Centre centre = centre(id);
+        LocalDate anyDay = week == null ? LocalDate.now(BerlinTime.ZONE) : week;
+        model.addAttribute("centre", centre);
+        model.addAttribute("week", plan.week(id, anyDay));
+        model.addAttribute("previousWeek", anyDay.minusWeeks(1));
+        model.addAttribute("nextWeek", anyDay.plusWeeks(1));
+        model.addAttribute("ledger", plan.ledger(id));
+        model.addAttribute("vaccines", Vaccine.values());
+        if (!model.containsAttribute("planError")) {
+            model.addAttribute("planError", null);
+        }
+        return "staff/centre/plan";
+    }
+
+    @PostMapping("/staff/centre/{id}/opening-days")
+    String addOpeningDay(
+            @PathVariable String id,
+            @RequestParam LocalDate date,
+            @RequestParam LocalTime opens,
+            @RequestParam LocalTime closes,
+            @RequestParam @Min(1) @Max(100) int lanes,
+            @RequestParam @Min(1) @Max(240) int slotMinutes,
+            RedirectAttributes redirect) {
+        centre(id);
+        try {
+            plan.addOpeningDay(new OpeningDay(id, date, opens, closes, lanes, slotMinutes));
+            redirect.addFlashAttribute("planDone", "OPENING_DAY");
+        } catch (Refusal refusal) {
+            redirect.addFlashAttribute("planError", refusal.code());
+        }
+        return "redirect:/staff/centre/" + id + "/plan?week=" + date;
+    }
+
+    @PostMapping("/staff/centre/{id}/deliveries")
+    String addDelivery(
+            @PathVariable String id,
+            @RequestParam Vaccine vaccine,
+            @RequestParam @Min(1) @Max(1_000_000) int doses,
+            @RequestParam LocalDate arrives,
+            RedirectAttributes redirect) {
+        centre(id);
+        plan.addDelivery(id, vaccine, doses, arrives);
+        redirect.addFlashAttribute("planDone", "DELIVERY");
+        return "redirect:/staff/centre/" + id + "/plan#ledger";
     }
 
     private Centre centre(String id) {
