@@ -48,8 +48,9 @@ class CentreDayIntegrationTests {
 
     @Test
     void listsTheDayByTimeWithNamesAndAuditsTheRead() {
-        Person erna = Person.of("Erna", "Müller", "1941-05-03");
-        Person karl = Person.of("Karl", "Özdemir", "1939-11-30");
+        String unique = Person.unique().lastName();
+        Person erna = Person.of("Erna", "Müller " + unique, "1941-05-03");
+        Person karl = Person.of("Karl", "Özdemir " + unique, "1939-11-30");
         String later = code(CentreDaySupport.bookByPhone(admin, centre.id(), day, "09:40", erna));
         String earlier = code(CentreDaySupport.bookByPhone(admin, centre.id(), day, "09:05", karl));
         long auditsBefore = audits("PERSONAL_DATA_READ", centre.id());
@@ -60,7 +61,7 @@ class CentreDayIntegrationTests {
         JsonNode entries = list.json();
         assertThat(entries).hasSize(2);
         assertThat(entries.get(0).path("bookingCode").asString()).isEqualTo(earlier);
-        assertThat(entries.get(0).path("lastName").asString()).isEqualTo("Özdemir");
+        assertThat(entries.get(0).path("lastName").asString()).isEqualTo("Özdemir " + unique);
         assertThat(entries.get(0).path("birthDate").asString()).isEqualTo("1939-11-30");
         assertThat(entries.get(0).path("dose").asInt()).isEqualTo(1);
         assertThat(entries.get(0).path("status").asString()).isEqualTo("BOOKED");
@@ -147,7 +148,8 @@ class CentreDayIntegrationTests {
 
     @Test
     void csvKeepsUmlautsCommasAndQuotesForExcel() throws Exception {
-        Person tricky = Person.of("Jürgen \"Jü\"", "Groß, von", "1944-02-29");
+        String unique = Person.unique().lastName();
+        Person tricky = Person.of("Jürgen \"Jü\"", "Groß, von " + unique, "1944-02-29");
         CentreDaySupport.bookByPhone(admin, centre.id(), day, "09:00", tricky);
 
         HttpResponse<byte[]> csv = HttpClient.newHttpClient()
@@ -178,7 +180,7 @@ class CentreDayIntegrationTests {
         List<String> fields = parse(lines.get(1));
         assertThat(fields).hasSize(8);
         assertThat(fields.get(3)).isEqualTo("Jürgen \"Jü\"");
-        assertThat(fields.get(4)).isEqualTo("Groß, von");
+        assertThat(fields.get(4)).isEqualTo("Groß, von " + unique);
         assertThat(fields.get(5)).isEqualTo("1944-02-29");
     }
 
