@@ -253,6 +253,63 @@ class BookingRepository {
                 .list();
     }
 
+    /** The appointments of confirmed bookings at the centre on {@code day} (Berlin time), by time. */
+    List<DayAppointment> onDay(String centreId, LocalDate day) {
+        return dayAppointments("""
+                        where a.centre_id = :centre and b.status = 'CONFIRMED'
+                          and (a.starts_at at time zone 'Europe/Berlin')::date = :day
+                        """, centreId, day, null, 0, 0);
+    }
+
+    Optional<DayAppointment> appointment(String code, int person, int dose) {
+        return dayAppointments("""
+                        where b.code = :code and a.person = :person and a.dose = :dose and b.status = 'CONFIRMED'
+                        """, null, null, code, person, dose).stream().findFirst();
+    }
+
+    private List<DayAppointment> dayAppointments(
+            String where,
+            @Nullable String centreId,
+            @Nullable LocalDate day,
+            @Nullable String code,
+            int person,
+            int dose) {
+        return jdbc.sql("""
+                        select b.code, a.person, a.dose, a.centre_id, a.vaccine, a.starts_at,
+                               p.first_name, p.last_name, p.birth_date, a.pair_id,
+                               (select count(*) from booking_person q where q.booking_id = b.id)
+                        from booking_appointment a
+                        join booking b on b.id = a.booking_id
+                        join booking_person p on p.booking_id = a.booking_id and p.position = a.person
+                        """ + where + " order by a.starts_at, p.last_name, p.first_name, b.code, a.person")
+                .param("centre", centreId)
+                .param("day", day)
+                .param("code", code)
+                .param("person", person)
+                .param("dose", dose)
+                .query((rs, n) -> new DayAppointment(
+                        rs.getString(1),
+                        rs.getInt(2),
+                        rs.getInt(3),
+                        rs.getString(4),
+                        Vaccine.fromJson(rs.getString(5)),
+                        BerlinTime.show(rs.getObject(6, OffsetDateTime.class).toInstant()),
+                        rs.getString(7),
+                        rs.getString(8),
+                        rs.getObject(9, LocalDate.class),
+                        rs.getLong(10),
+                        rs.getInt(11)))
+                .list();
+    }
+
+    /** Removes a person's 2nd-dose appointment from the booking; false if there was none. */
+    boolean dropSecondDose(String code, int person) {
+        return jdbc.sql("""
+                        delete from booking_appointment
+                        where booking_id = (select id from booking where code = ?) and person = ? and dose = 2
+                        """).params(code, person).update() == 1;
+    }
+
     long idOf(String code) {
         return jdbc.sql("select id from booking where code = ?")
                 .param(code)

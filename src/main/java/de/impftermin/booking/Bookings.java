@@ -13,16 +13,21 @@ import de.impftermin.platform.GroupCommits;
 import de.impftermin.platform.Refusal;
 import de.impftermin.shared.BerlinTime;
 import de.impftermin.shared.Channel;
+import de.impftermin.shared.Vaccine;
 import de.impftermin.verification.ContactAddress;
 import de.impftermin.verification.Verifications;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The booking module's API: one method per use case, one transaction each. */
@@ -249,6 +254,74 @@ public class Bookings {
             metrics.cancelled(booking);
         }
         return repository.find(new BookingCode(booking.code())).orElseThrow();
+    }
+
+    /** The appointments of confirmed bookings at the centre on {@code day}, by time (for the day list). */
+    @Transactional(readOnly = true)
+    public List<DayAppointment> appointmentsOn(String centreId, LocalDate day) {
+        return repository.onDay(centreId, day);
+    }
+
+    /** One appointment of a confirmed booking. */
+    @Transactional(readOnly = true)
+    public Optional<DayAppointment> appointment(String code, int person, int dose) {
+        return repository.appointment(code, person, dose);
+    }
+
+    /**
+     * A person missed the 1st dose: their 2nd-dose appointment is removed from the booking and its seat is freed at
+     * once (inventory gives the seat to the next release and the dose back to the ledger).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean dropSecondDose(DayAppointment first) {
+        if (first.dose() != 1 || !repository.dropSecondDose(first.bookingCode(), first.person())) {
+            return false;
+        }
+        holds.dropSecondDose(first.centreId(), first.pairId());
+        return true;
+    }
+
+    /**
+     * A centre cancels {@code closedDay} (already closed for new holds by {@code closure}): the booking is cancelled
+     * and its pairs stay closed; then, if its 1st dose was on that day, its persons are moved, together, to the free
+     * series nearest to their old time on the first of {@code days} (given the vaccine) that has room for all of them.
+     * A booking whose 2nd dose falls on the day is cancelled: a new series would give its persons a 1st dose again. The contact is told once: of the new appointments
+     * (the old ones named void) or that they must book again. In the caller's transaction, so that the move, the
+     * message and the caller's progress commit together.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Relocation relocate(
+            String code, LocalDate closedDay, UUID closure, Function<Vaccine, List<LocalDate>> days, String staff) {
+        BookingView old = BookingCode.parse(code).flatMap(repository::find).orElse(null);
+        if (old == null || !repository.cancel(code)) {
+            return new Relocation.NotLive(code);
+        }
+        holds.releaseBooking(old.centreId(), repository.idOf(code));
+        holds.closeDay(old.centreId(), closedDay, closure);
+        BookingView cancelled = repository.find(new BookingCode(code)).orElseThrow();
+        Optional<ZonedDateTime> first = old.appointments().stream()
+                .filter(a -> a.dose() == 1)
+                .map(a -> a.startsAt().atZoneSameInstant(BerlinTime.ZONE))
+                .findFirst();
+        Vaccine vaccine = old.appointments().getFirst().vaccine();
+        boolean firstDoseThatDay =
+                first.isPresent() && first.get().toLocalDate().equals(closedDay);
+        LocalTime time = first.map(ZonedDateTime::toLocalTime).orElse(null);
+        List<Applicant> applicants =
+                old.persons().stream().map(Bookings::applicant).toList();
+        for (LocalDate day : firstDoseThatDay ? days.apply(vaccine) : List.<LocalDate>of()) {
+            Optional<Hold> hold = holds.holdInTransaction(new HoldRequest(
+                    old.centreId(), day, time, vaccine, applicants, "STAFF:" + staff + ":" + code, PHONE_FIRST));
+            if (hold.isPresent()) {
+                BookingView moved = write(hold.get(), old.persons(), old.contact(), old.channel(), null);
+                messages.rebooked(old, moved);
+                metrics.rebooked(moved);
+                return new Relocation.Moved(old, moved);
+            }
+        }
+        messages.cancelled(cancelled);
+        metrics.cancelled(cancelled);
+        return new Relocation.Cancelled(cancelled);
     }
 
     /** Checks a hold against these persons and writes the booking; the caller's transaction must be running. */

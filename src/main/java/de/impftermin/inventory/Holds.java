@@ -10,11 +10,14 @@ import de.impftermin.platform.ImpfterminProperties;
 import de.impftermin.platform.Refusal;
 import de.impftermin.shared.BerlinTime;
 import de.impftermin.shared.Channel;
+import de.impftermin.shared.Vaccine;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -221,6 +224,55 @@ public class Holds {
 
     private static Refusal invitationUsed() {
         return new Refusal(HttpStatus.CONFLICT, "INVITATION_USED", "This invitation code has been used already.");
+    }
+
+    /**
+     * Claims like {@link #hold}, but in the caller's transaction (staff moving a booking): the hold row and its pairs
+     * commit or roll back with the caller's other writes. Empty where nothing suitable is free or nobody is eligible.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<Hold> holdInTransaction(HoldRequest request) {
+        Instant now = clock.instant();
+        UUID holdId = UUID.randomUUID();
+        Instant expiresAt = now.plus(properties.holdDuration());
+        try {
+            List<Series> held = claim(request, now, holdId, expiresAt);
+            events.publishEvent(new InventoryChanged(request.centreId()));
+            return Optional.of(
+                    new Hold(holdId, request.centreId(), request.subject(), expiresAt, request.applicants(), held));
+        } catch (GroupCommit.Unwritten refused) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Closes {@code day} at the centre for new holds (see {@link PairRepository#close}); run again after freeing a
+     * booking of that day, so its pairs stay closed too.
+     *
+     * @return the pairs closed now
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int closeDay(String centreId, LocalDate day, UUID closure) {
+        int closed = pairs.close(centreId, day, closure);
+        events.publishEvent(new InventoryChanged(centreId));
+        return closed;
+    }
+
+    /** Free series of {@code vaccine} per 1st-dose day in {@code [from, to]}, for a preview. */
+    @Transactional(readOnly = true)
+    public Map<LocalDate, Integer> freeSeriesByDay(String centreId, Vaccine vaccine, LocalDate from, LocalDate to) {
+        return pairs.freeByDay(centreId, vaccine, from, to, clock.instant());
+    }
+
+    /**
+     * The 2nd dose of a booked series will not be given (its 1st dose was missed): the seat is free for the next
+     * release to pair, and the dose is back in the ledger.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean dropSecondDose(String centreId, long pairId) {
+        boolean dropped = pairs.detachSecondDose(centreId, pairId);
+        events.publishEvent(new InventoryChanged(centreId));
+        return dropped;
     }
 
     @Transactional(readOnly = true)

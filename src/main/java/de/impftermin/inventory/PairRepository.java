@@ -17,8 +17,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -277,6 +279,74 @@ class PairRepository {
                         set booking_id = null, hold_id = null, hold_expires_at = null, person_position = null
                         where centre_id = ? and booking_id = ?
                         """).params(centreId, bookingId).update();
+    }
+
+    /**
+     * Closes a day for new holds: every pair with a dose on {@code day} that no booking has is given to the closure
+     * (a hold id without a hold row, never expiring), also pairs under a live hold, whose confirmation then fails as
+     * expired. One statement: a confirmation in flight either committed before (its booking is then found) or finds
+     * its pairs gone.
+     */
+    int close(String centreId, LocalDate day, UUID closure) {
+        return jdbc.sql("""
+                        update appointment_pair set hold_id = :closure, hold_expires_at = 'infinity'
+                        where centre_id = :centre and booking_id is null and hold_id is distinct from :closure
+                          and (first_day = :day
+                               or (second_starts_at at time zone 'Europe/Berlin')::date = :day)
+                        """)
+                .param("closure", closure)
+                .param("centre", centreId)
+                .param("day", day)
+                .update();
+    }
+
+    /** Free series per 1st-dose day in {@code [from, to]}: no booking, no live hold. */
+    Map<LocalDate, Integer> freeByDay(String centreId, Vaccine vaccine, LocalDate from, LocalDate to, Instant now) {
+        Map<LocalDate, Integer> free = new TreeMap<>();
+        jdbc.sql("""
+                        select first_day, count(*) from appointment_pair
+                        where centre_id = :centre and vaccine = :vaccine and first_day between :from and :to
+                          and booking_id is null and (hold_expires_at is null or hold_expires_at <= :now)
+                        group by first_day
+                        """)
+                .param("centre", centreId)
+                .param("vaccine", vaccine.id())
+                .param("from", from)
+                .param("to", to)
+                .param("now", utc(now))
+                .query((rs, n) -> free.put(rs.getObject(1, LocalDate.class), rs.getInt(2)))
+                .list();
+        return free;
+    }
+
+    /**
+     * Detaches the 2nd-dose seat from a booked pair: the seat is free for the next release to pair, and its dose goes
+     * back to the release's ledger. False if the pair has no 2nd dose (any more).
+     */
+    boolean detachSecondDose(String centreId, long pairId) {
+        Long seat = jdbc.sql("""
+                        update appointment_pair p set second_seat_id = null, second_starts_at = null
+                        from appointment_pair old
+                        where p.centre_id = :centre and p.id = :pair and old.centre_id = p.centre_id and old.id = p.id
+                          and p.second_seat_id is not null
+                        returning old.second_seat_id
+                        """)
+                .param("centre", centreId)
+                .param("pair", pairId)
+                .query(Long.class)
+                .optional()
+                .orElse(null);
+        if (seat == null) {
+            return false;
+        }
+        jdbc.sql("update seat set pair_id = null where centre_id = ? and id = ?")
+                .params(centreId, seat)
+                .update();
+        jdbc.sql("""
+                        update release set doses_returned = doses_returned + 1
+                        where id = (select release_id from appointment_pair where centre_id = ? and id = ?)
+                        """).params(centreId, pairId).update();
+        return true;
     }
 
     List<Series> ofBooking(String centreId, long bookingId) {

@@ -31,13 +31,15 @@ class ReleaseRepository {
         this.jdbc = jdbc;
     }
 
-    /** The doses every earlier release of this vaccine at the centre has promised (the ledger's debit side). */
+    /**
+     * The doses every earlier release of this vaccine at the centre has promised (the ledger's debit side), less those
+     * given back (the 2nd doses of 1st-dose no-shows).
+     */
     long dosesPromised(String centreId, Vaccine vaccine) {
-        return jdbc.sql(
-                        "select coalesce(sum(series * doses_per_series), 0) from release where centre_id = ? and vaccine = ?")
-                .params(centreId, vaccine.id())
-                .query(Long.class)
-                .single();
+        return jdbc.sql("""
+                        select coalesce(sum(series * doses_per_series - doses_returned), 0) from release
+                        where centre_id = ? and vaccine = ?
+                        """).params(centreId, vaccine.id()).query(Long.class).single();
     }
 
     long insert(NewRelease r, int series) {

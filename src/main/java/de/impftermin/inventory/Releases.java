@@ -8,6 +8,7 @@ import de.impftermin.inventory.domain.SeatPair;
 import de.impftermin.platform.Refusal;
 import de.impftermin.shared.BerlinTime;
 import de.impftermin.shared.Channel;
+import de.impftermin.shared.Vaccine;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -87,6 +88,15 @@ public class Releases {
             throw Refusal.notFound("Centre " + centreId);
         }
         return releases.ofCentre(centreId);
+    }
+
+    /**
+     * The doses the centre's releases of {@code vaccine} have promised to their series, less those given back (a
+     * 1st-dose no-show's 2nd dose): the debit side of the dose ledger.
+     */
+    @Transactional(readOnly = true)
+    public long dosesPromised(String centreId, Vaccine vaccine) {
+        return releases.dosesPromised(centreId, vaccine);
     }
 
     @Transactional(readOnly = true)
