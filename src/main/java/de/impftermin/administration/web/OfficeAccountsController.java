@@ -3,6 +3,7 @@ package de.impftermin.administration.web;
 import de.impftermin.centres.Centre;
 import de.impftermin.centres.Centres;
 import de.impftermin.platform.AuditLog;
+import de.impftermin.platform.FormErrors;
 import de.impftermin.platform.StaffAccounts;
 import de.impftermin.platform.StaffAccounts.Activation;
 import de.impftermin.platform.StaffAccounts.Creation;
@@ -48,14 +49,14 @@ class OfficeAccountsController {
 
     @GetMapping(PAGE)
     String list(Model model) {
-        return page(model, new OfficeFormErrors(), new NewAccountForm(null, null, null));
+        return page(model, texts.errors(), new NewAccountForm(null, null, null));
     }
 
     @PostMapping(PAGE)
     String create(NewAccountForm form, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         String username = form.username() == null ? "" : form.username().strip();
         Set<String> centreIds = new LinkedHashSet<>(form.centreIds() == null ? List.of() : form.centreIds());
-        OfficeFormErrors errors = check(username, form.role(), centreIds);
+        FormErrors errors = check(username, form.role(), centreIds);
         if (!errors.any()) {
             String password = StaffAccounts.temporaryPassword();
             switch (accounts.create(username, password, Role.valueOf(form.role()), centreIds)) {
@@ -63,8 +64,8 @@ class OfficeAccountsController {
                     redirect.addFlashAttribute("created", new Handover(username, password));
                     return "redirect:" + PAGE;
                 }
-                case Creation.UsernameTaken taken -> errors.add("username", texts.get("office.accounts.error.taken"));
-                case Creation.WeakPassword weak -> errors.add("username", texts.get("office.accounts.error.username"));
+                case Creation.UsernameTaken taken -> errors.add("username", "office.accounts.error.taken");
+                case Creation.WeakPassword weak -> errors.add("username", "office.accounts.error.username");
             }
         }
         response.setStatus(422);
@@ -107,24 +108,24 @@ class OfficeAccountsController {
         return "redirect:" + PAGE;
     }
 
-    private OfficeFormErrors check(String username, @Nullable String role, Set<String> centreIds) {
-        OfficeFormErrors errors = new OfficeFormErrors();
+    private FormErrors check(String username, @Nullable String role, Set<String> centreIds) {
+        FormErrors errors = texts.errors();
         if (!username.matches(StaffAdminController.USERNAME)) {
-            errors.add("username", texts.get("office.accounts.error.username"));
+            errors.add("username", "office.accounts.error.username");
         }
         if (!"AGENT".equals(role) && !"OPERATOR".equals(role)) {
-            errors.add("role-AGENT", texts.get("office.accounts.error.role"));
+            errors.add("role-AGENT", "office.accounts.error.role");
         }
         if ("OPERATOR".equals(role) && centreIds.isEmpty()) {
-            errors.add("centres", texts.get("office.accounts.error.centres"));
+            errors.add("centres", "office.accounts.error.centres");
         }
         if (centreIds.stream().anyMatch(id -> centres.find(id).isEmpty())) {
-            errors.add("centres", texts.get("office.accounts.error.unknownCentre"));
+            errors.add("centres", "office.accounts.error.unknownCentre");
         }
         return errors;
     }
 
-    private String page(Model model, OfficeFormErrors errors, NewAccountForm form) {
+    private String page(Model model, FormErrors errors, NewAccountForm form) {
         List<Centre> all = centres.all();
         model.addAttribute("accounts", accounts.overview());
         model.addAttribute("me", AuditLog.currentActor());

@@ -1,6 +1,7 @@
 package de.impftermin.administration.web;
 
 import de.impftermin.platform.AuditLog;
+import de.impftermin.platform.FormErrors;
 import de.impftermin.shared.BerlinTime;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDateTime;
@@ -53,7 +54,7 @@ class OfficeAuditController {
 
     @GetMapping("/staff/office/audit")
     String page(AuditFilter filter, Model model, HttpServletResponse response) {
-        OfficeFormErrors errors = new OfficeFormErrors();
+        FormErrors errors = texts.errors();
         AuditLog.Query query = query(filter, PAGE_SIZE + 1, (filter.pageNumber() - 1) * PAGE_SIZE, errors);
         List<Row> rows = errors.any() ? List.of() : rows(audit.find(query));
         if (errors.any()) {
@@ -69,7 +70,7 @@ class OfficeAuditController {
 
     @GetMapping("/staff/office/audit/export")
     ResponseEntity<byte[]> export(AuditFilter filter) {
-        OfficeFormErrors errors = new OfficeFormErrors();
+        FormErrors errors = texts.errors();
         AuditLog.Query query = query(filter, EXPORT_LIMIT, 0, errors);
         if (errors.any()) {
             return ResponseEntity.badRequest().build();
@@ -81,11 +82,11 @@ class OfficeAuditController {
         return Csv.download("audit-log.csv", List.of("at", "actor", "action", "subject", "detail"), rows);
     }
 
-    private AuditLog.Query query(AuditFilter filter, int limit, int offset, OfficeFormErrors errors) {
+    private AuditLog.Query query(AuditFilter filter, int limit, int offset, FormErrors errors) {
         @Nullable OffsetDateTime from = instant(filter.from(), "from", errors);
         @Nullable OffsetDateTime to = instant(filter.to(), "to", errors);
         if (from != null && to != null && !from.isBefore(to)) {
-            errors.add("to", texts.get("office.audit.error.order"));
+            errors.add("to", "office.audit.error.order");
         }
         return new AuditLog.Query(
                 blankToNull(filter.actor()),
@@ -97,14 +98,14 @@ class OfficeAuditController {
                 offset);
     }
 
-    private @Nullable OffsetDateTime instant(@Nullable String value, String field, OfficeFormErrors errors) {
+    private @Nullable OffsetDateTime instant(@Nullable String value, String field, FormErrors errors) {
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
             return LocalDateTime.parse(value.strip()).atZone(BerlinTime.ZONE).toOffsetDateTime();
         } catch (DateTimeParseException e) {
-            errors.add(field, texts.get("office.audit.error.time"));
+            errors.add(field, "office.audit.error.time");
             return null;
         }
     }

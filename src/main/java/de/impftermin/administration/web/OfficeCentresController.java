@@ -2,6 +2,7 @@ package de.impftermin.administration.web;
 
 import de.impftermin.centres.Centre;
 import de.impftermin.centres.Centres;
+import de.impftermin.platform.FormErrors;
 import de.impftermin.platform.StaffAccounts;
 import de.impftermin.platform.StaffAccounts.AccountOverview;
 import de.impftermin.platform.StaffAccounts.Role;
@@ -70,22 +71,22 @@ class OfficeCentresController {
 
     @GetMapping(PAGE)
     String list(Model model) {
-        return listPage(model, new OfficeFormErrors(), new CentreForm(null, null, null, null, null, null, false, null));
+        return listPage(model, texts.errors(), new CentreForm(null, null, null, null, null, null, false, null));
     }
 
     @PostMapping(PAGE)
     String create(CentreForm form, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         String id = form.id() == null ? "" : form.id().strip();
-        OfficeFormErrors errors = check(form);
+        FormErrors errors = check(form);
         if (!id.matches("[a-z0-9][a-z0-9-]{0,63}")) {
-            errors.add("id", texts.get("office.centres.error.id"));
+            errors.add("id", "office.centres.error.id");
         }
         if (!errors.any()) {
             if (centres.register(form.centre(id))) {
                 redirect.addFlashAttribute("saved", form.centre(id).name());
                 return "redirect:" + PAGE + "/" + id;
             }
-            errors.add("id", texts.get("office.centres.error.taken"));
+            errors.add("id", "office.centres.error.taken");
         }
         response.setStatus(422);
         return listPage(model, errors, form);
@@ -94,7 +95,7 @@ class OfficeCentresController {
     @GetMapping(PAGE + "/{id}")
     String edit(@PathVariable String id, Model model, HttpServletResponse response) {
         return centres.find(id)
-                .map(c -> editPage(model, new OfficeFormErrors(), CentreForm.of(c, operatorsOf(id)), id))
+                .map(c -> editPage(model, texts.errors(), CentreForm.of(c, operatorsOf(id)), id))
                 .orElseGet(() -> notFound(response));
     }
 
@@ -108,7 +109,7 @@ class OfficeCentresController {
         if (centres.find(id).isEmpty()) {
             return notFound(response);
         }
-        OfficeFormErrors errors = check(form);
+        FormErrors errors = check(form);
         if (errors.any()) {
             response.setStatus(422);
             return editPage(model, errors, form, id);
@@ -120,23 +121,23 @@ class OfficeCentresController {
         return "redirect:" + PAGE + "/" + id;
     }
 
-    private OfficeFormErrors check(CentreForm form) {
-        OfficeFormErrors errors = new OfficeFormErrors();
+    private FormErrors check(CentreForm form) {
+        FormErrors errors = texts.errors();
         Centre c = form.centre("x");
         if (c.name().isEmpty() || c.name().length() > 200) {
-            errors.add("name", texts.get("office.centres.error.name"));
+            errors.add("name", "office.centres.error.name");
         }
         if (c.county().isEmpty() || c.county().length() > 200) {
-            errors.add("county", texts.get("office.centres.error.county"));
+            errors.add("county", "office.centres.error.county");
         }
         if (!c.postalCode().matches("[0-9]{5}")) {
-            errors.add("postalCode", texts.get("office.centres.error.postalCode"));
+            errors.add("postalCode", "office.centres.error.postalCode");
         }
         if (c.address().isEmpty() || c.address().length() > 300) {
-            errors.add("address", texts.get("office.centres.error.address"));
+            errors.add("address", "office.centres.error.address");
         }
         if (c.phone() != null && !c.phone().matches("[+0-9 ()/-]{3,40}")) {
-            errors.add("phone", texts.get("office.centres.error.phone"));
+            errors.add("phone", "office.centres.error.phone");
         }
         return errors;
     }
@@ -148,14 +149,14 @@ class OfficeCentresController {
                 .toList();
     }
 
-    private String listPage(Model model, OfficeFormErrors errors, CentreForm form) {
+    private String listPage(Model model, FormErrors errors, CentreForm form) {
         model.addAttribute("centres", centres.all());
         model.addAttribute("errors", errors);
         model.addAttribute("form", form);
         return "office/centres";
     }
 
-    private String editPage(Model model, OfficeFormErrors errors, CentreForm form, String id) {
+    private String editPage(Model model, FormErrors errors, CentreForm form, String id) {
         model.addAttribute("centreId", id);
         model.addAttribute("errors", errors);
         model.addAttribute("form", form);

@@ -6,6 +6,7 @@ import de.impftermin.inventory.Invitations;
 import de.impftermin.inventory.Invitations.Issue;
 import de.impftermin.inventory.Release;
 import de.impftermin.inventory.Releases;
+import de.impftermin.platform.FormErrors;
 import de.impftermin.shared.Channel;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Comparator;
@@ -51,20 +52,20 @@ class OfficeInvitationsController {
 
     @GetMapping(PAGE)
     String page(Model model) {
-        model.addAttribute("errors", new OfficeFormErrors());
+        model.addAttribute("errors", texts.errors());
         return page(model, null);
     }
 
     @PostMapping(PAGE + "/{releaseId}")
     Object issue(@PathVariable long releaseId, IssueForm form, Model model, HttpServletResponse response) {
-        OfficeFormErrors errors = new OfficeFormErrors();
+        FormErrors errors = texts.errors();
         int count = number(form.count(), 1, Invitations.MAX_PER_REQUEST);
         int householdSize = number(form.householdSize(), 1, 4);
         if (count < 0) {
-            errors.add("count-" + releaseId, texts.get("office.invitations.error.count"));
+            errors.add("count-" + releaseId, "office.invitations.error.count");
         }
         if (householdSize < 0) {
-            errors.add("household-" + releaseId, texts.get("office.invitations.error.household"));
+            errors.add("household-" + releaseId, "office.invitations.error.household");
         }
         if (!errors.any()) {
             switch (invitations.issue(releaseId, count, householdSize)) {
@@ -72,9 +73,9 @@ class OfficeInvitationsController {
                     return letters(releaseId, householdSize, issued.codes());
                 }
                 case Issue.NoSuchRelease missing ->
-                    errors.add("count-" + releaseId, texts.get("office.invitations.error.release"));
+                    errors.add("count-" + releaseId, "office.invitations.error.release");
                 case Issue.NotAnInvitationRelease other ->
-                    errors.add("count-" + releaseId, texts.get("office.invitations.error.release"));
+                    errors.add("count-" + releaseId, "office.invitations.error.release");
             }
         }
         response.setStatus(422);

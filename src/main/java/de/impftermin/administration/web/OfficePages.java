@@ -1,5 +1,6 @@
 package de.impftermin.administration.web;
 
+import de.impftermin.platform.FormErrors;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -44,6 +45,11 @@ class OfficePages {
 
         String get(String key, Object... args) {
             return messages.getMessage(key, args, LocaleContextHolder.getLocale());
+        }
+
+        /** No problems yet, for a form of this request's language. */
+        FormErrors errors() {
+            return new FormErrors(messages);
         }
     }
 }
