@@ -5,17 +5,13 @@ import de.impftermin.hotline.CallBackView;
 import de.impftermin.hotline.CallBacks;
 import de.impftermin.notifications.MessageChannel;
 import de.impftermin.platform.FormErrors;
-import de.impftermin.platform.Refusal;
 import de.impftermin.shared.Language;
-import de.impftermin.verification.VerificationStarted;
 import de.impftermin.verification.Verifications;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.Duration;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,18 +26,22 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class CallBackPageController {
 
-    private static final Duration TOKEN_LIFE = Duration.ofHours(2);
-
     private final CallBacks callBacks;
     private final Verifications verifications;
     private final PortalCookies cookies;
+    private final VerificationStep step;
     private final MessageSource messages;
 
     CallBackPageController(
-            CallBacks callBacks, Verifications verifications, PortalCookies cookies, MessageSource messages) {
+            CallBacks callBacks,
+            Verifications verifications,
+            PortalCookies cookies,
+            VerificationStep step,
+            MessageSource messages) {
         this.callBacks = callBacks;
         this.verifications = verifications;
         this.cookies = cookies;
+        this.step = step;
         this.messages = messages;
     }
 
@@ -67,25 +67,12 @@ class CallBackPageController {
             HttpServletResponse response,
             Model model) {
         String typed = phone == null ? "" : phone.strip();
-        FormErrors errors = new FormErrors(messages);
-        if (typed.isEmpty()) {
-            errors.add("phone", "verification.error.address.missing.SMS");
-        } else {
-            try {
-                VerificationStarted started =
-                        verifications.start(MessageChannel.SMS, typed, request.getRemoteAddr(), language());
-                cookies.flow(response, cookies.flow(request).withVerification(started.id(), MessageChannel.SMS, typed));
-                return "redirect:/rueckruf/code";
-            } catch (Refusal refusal) {
-                errors.add(
-                        "phone",
-                        refusal.code().equals("TOO_MANY_REQUESTS")
-                                ? "verification.error.tooMany"
-                                : "verification.error.address.invalid.SMS");
-            }
+        Optional<String> problem = step.send(cookies.flow(request), MessageChannel.SMS, typed, request, response);
+        if (problem.isEmpty()) {
+            return "redirect:/rueckruf/code";
         }
         response.setStatus(422);
-        return phonePage(typed, errors, model);
+        return phonePage(typed, new FormErrors(messages).add("phone", problem.get()), model);
     }
 
     @GetMapping("/rueckruf/code")
@@ -107,21 +94,12 @@ class CallBackPageController {
         if (flow.verificationId() == null || flow.channel() != MessageChannel.SMS) {
             return "redirect:/rueckruf";
         }
-        String typed = code == null ? "" : code.replaceAll("\\s", "");
-        FormErrors errors = new FormErrors(messages);
-        if (!typed.matches("[0-9]{6}")) {
-            errors.add("code", typed.isEmpty() ? "verification.error.code.missing" : "verification.error.code.format");
-        } else {
-            try {
-                cookies.write(
-                        response, PortalCookies.TOKEN, verifications.confirm(flow.verificationId(), typed), TOKEN_LIFE);
-                return "redirect:/rueckruf";
-            } catch (Refusal refusal) {
-                errors.add("code", "verification.error.code." + refusal.code());
-            }
+        Optional<String> problem = step.confirm(flow, code, response);
+        if (problem.isEmpty()) {
+            return "redirect:/rueckruf";
         }
         response.setStatus(422);
-        return codePage(flow, errors, model);
+        return codePage(flow, new FormErrors(messages).add("code", problem.get()), model);
     }
 
     @PostMapping("/rueckruf")
@@ -200,6 +178,6 @@ class CallBackPageController {
     }
 
     private static Language language() {
-        return Language.of(LocaleContextHolder.getLocale());
+        return VerificationStep.language();
     }
 }

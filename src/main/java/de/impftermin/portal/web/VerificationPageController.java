@@ -4,15 +4,13 @@ import de.impftermin.notifications.DeliveryDelays;
 import de.impftermin.notifications.MessageChannel;
 import de.impftermin.platform.FormErrors;
 import de.impftermin.platform.Refusal;
-import de.impftermin.shared.Language;
 import de.impftermin.verification.VerificationStarted;
 import de.impftermin.verification.Verifications;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.Duration;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,18 +25,22 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class VerificationPageController {
 
-    private static final Duration TOKEN_LIFE = Duration.ofHours(2);
-
     private final Verifications verifications;
     private final DeliveryDelays delays;
     private final PortalCookies cookies;
+    private final VerificationStep step;
     private final MessageSource messages;
 
     VerificationPageController(
-            Verifications verifications, DeliveryDelays delays, PortalCookies cookies, MessageSource messages) {
+            Verifications verifications,
+            DeliveryDelays delays,
+            PortalCookies cookies,
+            VerificationStep step,
+            MessageSource messages) {
         this.verifications = verifications;
         this.delays = delays;
         this.cookies = cookies;
+        this.step = step;
         this.messages = messages;
     }
 
@@ -71,18 +73,11 @@ class VerificationPageController {
         }
         MessageChannel chosen = "EMAIL".equals(channel) ? MessageChannel.EMAIL : MessageChannel.SMS;
         String typed = address == null ? "" : address.strip();
-        FormErrors errors = new FormErrors(messages);
-        if (typed.isEmpty()) {
-            errors.add("address", "verification.error.address.missing." + chosen.name());
-        } else {
-            try {
-                VerificationStarted started = verifications.start(chosen, typed, request.getRemoteAddr(), language());
-                cookies.flow(response, flow.withVerification(started.id(), chosen, typed));
-                return "redirect:/verification/code";
-            } catch (Refusal refusal) {
-                errors.add("address", errorKey(refusal, chosen));
-            }
+        Optional<String> problem = step.send(flow, chosen, typed, request, response);
+        if (problem.isEmpty()) {
+            return "redirect:/verification/code";
         }
+        FormErrors errors = new FormErrors(messages).add("address", problem.get());
         model.addAttribute("channel", chosen.name());
         model.addAttribute("address", typed);
         model.addAttribute("errors", errors);
@@ -109,21 +104,12 @@ class VerificationPageController {
         if (flow.verificationId() == null) {
             return "redirect:/verification";
         }
-        String typed = code == null ? "" : code.replaceAll("\\s", "");
-        FormErrors errors = new FormErrors(messages);
-        if (!typed.matches("[0-9]{6}")) {
-            errors.add("code", typed.isEmpty() ? "verification.error.code.missing" : "verification.error.code.format");
-        } else {
-            try {
-                String token = verifications.confirm(flow.verificationId(), typed);
-                cookies.write(response, PortalCookies.TOKEN, token, TOKEN_LIFE);
-                return "redirect:/waiting-room";
-            } catch (Refusal refusal) {
-                errors.add("code", "verification.error.code." + refusal.code());
-            }
+        Optional<String> problem = step.confirm(flow, code, response);
+        if (problem.isEmpty()) {
+            return "redirect:/waiting-room";
         }
         response.setStatus(422);
-        return codePage(flow, false, errors, model);
+        return codePage(flow, false, new FormErrors(messages).add("code", problem.get()), model);
     }
 
     @PostMapping("/verification/resend")
@@ -133,13 +119,13 @@ class VerificationPageController {
             return "redirect:/verification";
         }
         try {
-            VerificationStarted started =
-                    verifications.start(flow.channel(), flow.address(), request.getRemoteAddr(), language());
+            VerificationStarted started = verifications.start(
+                    flow.channel(), flow.address(), request.getRemoteAddr(), VerificationStep.language());
             cookies.flow(response, flow.withVerification(started.id(), flow.channel(), flow.address()));
             return "redirect:/verification/code?resent";
         } catch (Refusal refusal) {
             FormErrors errors = new FormErrors(messages);
-            errors.add("code", errorKey(refusal, flow.channel()));
+            errors.add("code", VerificationStep.errorKey(refusal, flow.channel()));
             response.setStatus(refusal.status().value());
             return codePage(flow, false, errors, model);
         }
@@ -154,21 +140,9 @@ class VerificationPageController {
         return "portal/verification-code";
     }
 
-    private static Language language() {
-        return Language.of(LocaleContextHolder.getLocale());
-    }
-
     private boolean isVerified(HttpServletRequest request) {
         return cookies.read(request, PortalCookies.TOKEN)
                 .flatMap(verifications::verifiedBy)
                 .isPresent();
-    }
-
-    private static String errorKey(Refusal refusal, MessageChannel channel) {
-        return switch (refusal.code()) {
-            case "TOO_MANY_REQUESTS" -> "verification.error.tooMany";
-            case "INVALID_ADDRESS" -> "verification.error.address.invalid." + channel.name();
-            default -> "verification.error.unknown";
-        };
     }
 }
