@@ -24,12 +24,12 @@ import java.util.stream.Collectors;
  * A browser without a browser: one cookie jar (so one session), form posts, and redirects either shown
  * ({@link #on}) or followed ({@link #following}), also across hosts (the identity provider of the OIDC test).
  */
-final class StaffClient {
+public final class StaffClient {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
     /** One answer: status, where a redirect points, the page. */
-    record Page(int status, String location, String body, HttpHeaders headers, URI uri) {
+    public record Page(int status, String location, String body, HttpHeaders headers, URI uri) {
         List<String> setCookies() {
             return headers.allValues("Set-Cookie");
         }
@@ -49,7 +49,7 @@ final class StaffClient {
                 .build();
     }
 
-    static StaffClient on(int port) {
+    public static StaffClient on(int port) {
         return new StaffClient("http://localhost:" + port, HttpClient.Redirect.NEVER);
     }
 
@@ -57,7 +57,7 @@ final class StaffClient {
         return new StaffClient(base, HttpClient.Redirect.NORMAL);
     }
 
-    Page get(String path) {
+    public Page get(String path) {
         return send(HttpRequest.newBuilder(uri(path)).GET());
     }
 
@@ -78,7 +78,7 @@ final class StaffClient {
         return post(action, form);
     }
 
-    Page signIn(String username, String password) {
+    public Page signIn(String username, String password) {
         return submit("/staff/login", "/staff/login", Map.of("username", username, "password", password));
     }
 

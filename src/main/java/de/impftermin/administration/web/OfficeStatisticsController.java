@@ -8,6 +8,7 @@ import de.impftermin.hotline.CallBacks;
 import de.impftermin.inventory.SeriesStatistics;
 import de.impftermin.notifications.DeliveryDelays;
 import de.impftermin.notifications.MessageChannel;
+import de.impftermin.operations.VisitStatistics;
 import de.impftermin.shared.BerlinTime;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,8 +45,12 @@ class OfficeStatisticsController {
     /** One centre's series, with its name. */
     record CentreRow(String id, String name, long free, long held, long booked, int bookedPercent) {}
 
+    /** One centre's marked appointments of the last 14 days, with its name. */
+    record VisitRow(String id, String name, long vaccinated, long noShows, long checkedIn, int noShowPercent) {}
+
     private final BookingStatistics bookings;
     private final SeriesStatistics series;
+    private final VisitStatistics visits;
     private final Centres centres;
     private final CallBacks callBacks;
     private final WaitingRoom waitingRoom;
@@ -55,6 +60,7 @@ class OfficeStatisticsController {
     OfficeStatisticsController(
             BookingStatistics bookings,
             SeriesStatistics series,
+            VisitStatistics visits,
             Centres centres,
             CallBacks callBacks,
             WaitingRoom waitingRoom,
@@ -62,6 +68,7 @@ class OfficeStatisticsController {
             Clock clock) {
         this.bookings = bookings;
         this.series = series;
+        this.visits = visits;
         this.centres = centres;
         this.callBacks = callBacks;
         this.waitingRoom = waitingRoom;
@@ -92,6 +99,7 @@ class OfficeStatisticsController {
                         days.stream().map(DayRow::booked).toList(),
                         2));
         model.addAttribute("centres", centreRows());
+        model.addAttribute("visits", visitRows());
         model.addAttribute("callBacks", callBacks.stats());
         model.addAttribute("waitingRoom", waitingRoom.settings());
         var delivery = delays.current();
@@ -117,6 +125,20 @@ class OfficeStatisticsController {
                         c.id(), c.name(), Long.toString(c.free()), Long.toString(c.held()), Long.toString(c.booked())))
                 .toList();
         return Csv.download("series-per-centre.csv", List.of("centre", "name", "free", "held", "booked"), rows);
+    }
+
+    @GetMapping(PAGE + "/visits-per-centre")
+    ResponseEntity<byte[]> visitsPerCentre() {
+        List<List<String>> rows = visitRows().stream()
+                .map(v -> List.of(
+                        v.id(),
+                        v.name(),
+                        Long.toString(v.vaccinated()),
+                        Long.toString(v.noShows()),
+                        Long.toString(v.checkedIn())))
+                .toList();
+        return Csv.download(
+                "visits-per-centre.csv", List.of("centre", "name", "vaccinated", "noShows", "checkedIn"), rows);
     }
 
     @GetMapping(PAGE + "/bookings-per-day")
@@ -145,6 +167,23 @@ class OfficeStatisticsController {
                         BerlinTime.show(h.hour()).toString(),
                         h.booked(),
                         h.cancelled()))
+                .toList();
+    }
+
+    /** Marks of the 14 Berlin days up to and including today, per centre. */
+    private List<VisitRow> visitRows() {
+        Map<String, String> names = centres.all().stream().collect(Collectors.toMap(Centre::id, Centre::name));
+        var today = BerlinTime.dayOf(clock.instant());
+        return visits
+                .perCentre(BerlinTime.at(today.minusDays(13), java.time.LocalTime.MIDNIGHT), clock.instant())
+                .stream()
+                .map(v -> new VisitRow(
+                        v.centreId(),
+                        names.getOrDefault(v.centreId(), v.centreId()),
+                        v.vaccinated(),
+                        v.noShows(),
+                        v.checkedIn(),
+                        v.noShowPercent()))
                 .toList();
     }
 
