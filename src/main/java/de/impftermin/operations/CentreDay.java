@@ -6,6 +6,8 @@ import de.impftermin.operations.domain.Appointment;
 import de.impftermin.operations.domain.VisitStatus;
 import de.impftermin.platform.AuditLog;
 import de.impftermin.platform.CentreAccess;
+import de.impftermin.shared.BerlinTime;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -25,17 +27,21 @@ public class CentreDay {
     public enum Mark {
         CHECK_IN,
         VACCINATED,
-        NO_SHOW
+        NO_SHOW,
+        /** Takes the last mark back, on the appointment's day. */
+        UNDO
     }
 
     private final Bookings bookings;
     private final VisitRepository visits;
     private final AuditLog audit;
+    private final Clock clock;
 
-    CentreDay(Bookings bookings, VisitRepository visits, AuditLog audit) {
+    CentreDay(Bookings bookings, VisitRepository visits, AuditLog audit, Clock clock) {
         this.bookings = bookings;
         this.visits = visits;
         this.audit = audit;
+        this.clock = clock;
     }
 
     /** Everyone booked at the centre on {@code day}, by time; reading it is an audited access to personal data. */
@@ -77,6 +83,10 @@ public class CentreDay {
             case CHECK_IN -> current.checkIn();
             case VACCINATED -> current.vaccinate(lot);
             case NO_SHOW -> current.noShow();
+            case UNDO ->
+                current.undo(
+                        BerlinTime.dayOf(booked.startsAt().toInstant()).equals(BerlinTime.dayOf(clock.instant())),
+                        booked.dose() == 1 && booked.vaccine().doses() > 1);
         };
         return switch (transition) {
             case Appointment.Transition.Unchanged unchanged ->
@@ -88,12 +98,16 @@ public class CentreDay {
                         false);
             case Appointment.Transition.Refused refused ->
                 new MarkResult.Refused(entry(booked, current.status(), current.lot()), refused.reason());
-            case Appointment.Transition.Changed changed -> changed(booked, ref, changed, actor);
+            case Appointment.Transition.Changed changed -> changed(booked, ref, changed, actor, mark == Mark.UNDO);
         };
     }
 
     private MarkResult changed(
-            DayAppointment booked, AppointmentReference ref, Appointment.Transition.Changed changed, String actor) {
+            DayAppointment booked,
+            AppointmentReference ref,
+            Appointment.Transition.Changed changed,
+            String actor,
+            boolean undone) {
         if (!visits.save(ref, changed.before().status(), changed.after(), actor)) {
             throw new IllegalStateException("appointment " + ref.value() + " changed under its row lock");
         }
@@ -101,7 +115,12 @@ public class CentreDay {
         if (changed.after().status() == VisitStatus.NO_SHOW && bookings.dropSecondDose(booked)) {
             detail += "; 2nd dose freed";
         }
-        audit.record("APPOINTMENT_" + changed.after().status().name(), ref.value(), detail);
+        audit.record(
+                undone
+                        ? "APPOINTMENT_MARK_UNDONE"
+                        : "APPOINTMENT_" + changed.after().status().name(),
+                ref.value(),
+                detail);
         return new MarkResult.Marked(
                 entry(booked, changed.after().status(), changed.after().lot()), true);
     }

@@ -90,6 +90,20 @@ class CentreDayIntegrationTests {
     }
 
     @Test
+    void takesAMarkBackOnlyOnTheAppointmentsDay() {
+        CentreDaySupport.bookByPhone(admin, centre.id(), day, "09:00", Person.unique());
+        String ref = admin.get(dayList()).json().get(0).path("reference").asString();
+        admin.post("/api/v1/admin/appointments/" + ref + "/check-in", null);
+
+        ApiResponse undo = admin.post("/api/v1/admin/appointments/" + ref + "/undo", null);
+
+        assertThat(undo.status()).as(undo.toString()).isEqualTo(409);
+        assertThat(undo.problemCode()).isEqualTo("APPOINTMENT_STATE_CONFLICT");
+        assertThat(admin.get(dayList()).json().get(0).path("status").asString()).isEqualTo("CHECKED_IN");
+        assertThat(audits("APPOINTMENT_MARK_UNDONE", ref)).isZero();
+    }
+
+    @Test
     void refusesAnImpossibleTransitionWithAProblemAndChangesNothing() {
         CentreDaySupport.bookByPhone(admin, centre.id(), day, "09:00", Person.unique());
         String ref = admin.get(dayList()).json().get(0).path("reference").asString();

@@ -38,6 +38,27 @@ public final class Appointment {
         return to(VisitStatus.NO_SHOW, null);
     }
 
+    /**
+     * Takes the last mark back (a slip of the finger at the desk): VACCINATED becomes CHECKED_IN, CHECKED_IN and
+     * NO_SHOW become BOOKED; nothing to take back is no change. Only on the appointment's own day, and not for a
+     * missed 1st dose whose 2nd dose was already freed for others ({@code secondDoseFreed}): that seat may be booked
+     * by someone else by now, so the person books again.
+     */
+    public Transition undo(boolean onItsDay, boolean secondDoseFreed) {
+        if (status == VisitStatus.BOOKED) {
+            return new Transition.Unchanged(this);
+        }
+        if (!onItsDay) {
+            return new Transition.Refused("A mark can be taken back only on the appointment's day.");
+        }
+        if (status == VisitStatus.NO_SHOW && secondDoseFreed) {
+            return new Transition.Refused(
+                    "The 2nd dose of this missed 1st dose was freed for others; the person needs a new booking.");
+        }
+        VisitStatus back = status == VisitStatus.VACCINATED ? VisitStatus.CHECKED_IN : VisitStatus.BOOKED;
+        return new Transition.Changed(this, new Appointment(back, null));
+    }
+
     private Transition to(VisitStatus target, @Nullable String newLot) {
         if (status == target) {
             return new Transition.Unchanged(this);

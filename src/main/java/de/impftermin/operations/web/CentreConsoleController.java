@@ -98,6 +98,7 @@ class CentreConsoleController {
                 .toList();
         model.addAttribute("centre", centre);
         model.addAttribute("day", day);
+        model.addAttribute("today", LocalDate.now(BerlinTime.ZONE));
         model.addAttribute("q", search);
         model.addAttribute("entries", entries);
         model.addAttribute("print", print != null);
@@ -125,6 +126,7 @@ class CentreConsoleController {
             case "check-in" -> CentreDay.Mark.CHECK_IN;
             case "vaccinated" -> CentreDay.Mark.VACCINATED;
             case "no-show" -> CentreDay.Mark.NO_SHOW;
+            case "undo" -> CentreDay.Mark.UNDO;
             default -> throw Refusal.notFound("Action " + mark);
         };
         MarkResult result = centreDay.mark(reference, what, lot == null || lot.isBlank() ? null : lot.strip());

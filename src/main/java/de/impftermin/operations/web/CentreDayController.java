@@ -83,6 +83,15 @@ class CentreDayController {
         return answer(centreDay.mark(reference, CentreDay.Mark.NO_SHOW, null));
     }
 
+    @Operation(
+            summary =
+                    "Take the last mark back, on the appointment's day (VACCINATED → CHECKED_IN, CHECKED_IN or NO_SHOW"
+                            + " → BOOKED); 409 for a missed 1st dose whose 2nd dose was freed")
+    @PostMapping("/api/v1/admin/appointments/{reference}/undo")
+    DayListEntry undo(@PathVariable String reference) {
+        return answer(centreDay.mark(reference, CentreDay.Mark.UNDO, null));
+    }
+
     static DayListEntry answer(MarkResult result) {
         return switch (result) {
             case MarkResult.Marked marked -> marked.appointment();

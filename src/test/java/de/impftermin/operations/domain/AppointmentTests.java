@@ -44,4 +44,33 @@ class AppointmentTests {
         assertThat(in(VisitStatus.BOOKED).noShow()).isInstanceOf(Appointment.Transition.Changed.class);
         assertThat(in(VisitStatus.CHECKED_IN).noShow()).isInstanceOf(Appointment.Transition.Changed.class);
     }
+
+    @Test
+    void takesTheLastMarkBackOnItsDay() {
+        Appointment vaccinated = new Appointment(VisitStatus.VACCINATED, "FK1");
+        Appointment checkedIn = new Appointment(VisitStatus.CHECKED_IN, null);
+
+        assertThat(vaccinated.undo(true, false))
+                .isInstanceOfSatisfying(
+                        Appointment.Transition.Changed.class,
+                        c -> assertThat(c.after().status()).isEqualTo(VisitStatus.CHECKED_IN));
+        assertThat(checkedIn.undo(true, false))
+                .isInstanceOfSatisfying(
+                        Appointment.Transition.Changed.class,
+                        c -> assertThat(c.after().status()).isEqualTo(VisitStatus.BOOKED));
+        assertThat(new Appointment(VisitStatus.BOOKED, null).undo(true, false))
+                .isInstanceOf(Appointment.Transition.Unchanged.class);
+    }
+
+    @Test
+    void refusesToTakeBackAnotherDaysMarkOrAMissedFirstDoseWhoseSecondDoseWasFreed() {
+        assertThat(new Appointment(VisitStatus.CHECKED_IN, null).undo(false, false))
+                .isInstanceOf(Appointment.Transition.Refused.class);
+        assertThat(new Appointment(VisitStatus.NO_SHOW, null).undo(true, true))
+                .isInstanceOf(Appointment.Transition.Refused.class);
+        assertThat(new Appointment(VisitStatus.NO_SHOW, null).undo(true, false))
+                .isInstanceOfSatisfying(
+                        Appointment.Transition.Changed.class,
+                        c -> assertThat(c.after().status()).isEqualTo(VisitStatus.BOOKED));
+    }
 }
