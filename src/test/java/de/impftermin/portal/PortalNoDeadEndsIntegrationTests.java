@@ -40,6 +40,10 @@ class PortalNoDeadEndsIntegrationTests extends PortalTestSupport {
         assertThat(page.locator("#not-for-everyone")).hasText("Freie Termine für andere Personengruppen");
         assertThat(page.locator("section[aria-labelledby=not-for-everyone]"))
                 .containsText("nur für Postleitzahlen 45…, 46…");
+        PortalBrowser.screenshot(page, "5b-choose-centre-not-for-everyone");
+        org.assertj.core.api.Assertions.assertThat(PortalBrowser.violations(page))
+                .as("axe on the centre choice")
+                .isEmpty();
 
         page.navigate("/appointments/" + catchmentOnly.id());
         assertThat(page.locator("main")).containsText("In diesem Impfzentrum ist zurzeit nichts frei.");
@@ -63,6 +67,9 @@ class PortalNoDeadEndsIntegrationTests extends PortalTestSupport {
         assertThat(page.locator("section[aria-labelledby=not-for-everyone]"))
                 .containsText("only for people born on or after 01.01.1960");
         assertThat(page.locator("body")).not().containsText("??");
+        org.assertj.core.api.Assertions.assertThat(PortalBrowser.violations(page))
+                .as("axe on the centre choice, English")
+                .isEmpty();
     }
 
     private TestCentre centreReleasingFor(Map<String, Object> eligibility) {

@@ -134,6 +134,45 @@ class HotlineConsoleBrowserIntegrationTests extends ApiTestSupport {
     }
 
     @Test
+    void aCallerIsPutOnTheWaitlistByKeyboardAndThePagesPassTheAxeScanInBothLanguages() {
+        Page page = browser.newPage();
+        ConsoleBrowser.Keys keys = new ConsoleBrowser.Keys(page);
+        ConsoleBrowser.signIn(page, keys, "/staff/hotline", agent, PASSWORD);
+        for (String lang : List.of("de", "en")) {
+            page.navigate("/staff/hotline?lang=" + lang);
+            keys.press("Alt+s").press("ArrowDown"); // a household of two
+            keys.press("Tab").type("04061938").press("Tab").type("46282");
+            keys.press("Tab").type("05071937").press("Tab").type("46282");
+            keys.press("Tab").type(ConsoleDates.show(day));
+            keys.press("Tab", 3).type(county).press("Enter");
+            assertThat(page.locator("#results")).isFocused();
+
+            keys.press("Alt+w");
+            assertThat(page.locator("form[action$='/staff/hotline/waitlist']")).isVisible();
+            scan(page, "waitlist (" + lang + ")", lang.equals("de") ? "9-waitlist" : null);
+            keys.press("Alt+w");
+            assertThat(page.locator("#error-summary")).isFocused();
+            scan(page, "waitlist with errors (" + lang + ")", null);
+
+            page.locator("#names0-firstName").focus();
+            keys.type("Anna").press("Tab").type("Warte" + lang);
+            keys.press("Tab").type("Otto").press("Tab").type("Warte" + lang);
+            page.locator("input[name=centreIds]").first().focus();
+            keys.press("Space");
+            page.locator("#phone").focus();
+            keys.type("0170 5550" + (lang.equals("de") ? "101" : "202"));
+            keys.press("Alt+w");
+
+            assertThat(page.locator("h1")).hasText(lang.equals("de") ? "Auf der Warteliste" : "On the waitlist");
+            scan(page, "waitlisted (" + lang + ")", lang.equals("de") ? "10-waitlisted" : null);
+            keys.press("Alt+a");
+            assertThat(page.locator("form.caller-card")).isVisible();
+        }
+        assertThat(violations)
+                .allSatisfy((name, found) -> assertThat(found).as(name).isEmpty());
+    }
+
+    @Test
     void aCentreOperatorIsRefused() {
         Page page = browser.newPage();
         ConsoleBrowser.signIn(page, new ConsoleBrowser.Keys(page), "/staff", staff("OPERATOR"), PASSWORD);
