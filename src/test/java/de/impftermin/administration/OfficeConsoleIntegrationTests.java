@@ -10,9 +10,9 @@ import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FormData;
 import com.microsoft.playwright.options.RequestOptions;
 import de.impftermin.portal.PortalBrowser;
+import de.impftermin.portal.PortalTestSupport;
 import de.impftermin.support.Api;
 import de.impftermin.support.ApiResponse;
-import de.impftermin.support.ApiTestSupport;
 import de.impftermin.support.IntegrationTest;
 import de.impftermin.support.Requests.Person;
 import de.impftermin.support.TestCentre;
@@ -21,9 +21,7 @@ import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,24 +30,7 @@ import org.junit.jupiter.api.Test;
  * and English; other roles are refused.
  */
 @IntegrationTest
-class OfficeConsoleIntegrationTests extends ApiTestSupport {
-
-    private static PortalBrowser browser;
-
-    @BeforeEach
-    void startBrowser() {
-        if (browser == null) {
-            browser = new PortalBrowser(port);
-        }
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
+class OfficeConsoleIntegrationTests extends PortalTestSupport {
 
     @AfterEach
     void forgetFailuresOfTheTestAddress() {

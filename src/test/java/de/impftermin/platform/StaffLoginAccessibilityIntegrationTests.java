@@ -6,13 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
 import de.impftermin.portal.PortalBrowser;
-import de.impftermin.support.ApiTestSupport;
+import de.impftermin.portal.PortalTestSupport;
 import de.impftermin.support.IntegrationTest;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,24 +18,7 @@ import org.junit.jupiter.api.Test;
  * error, and a sign-in with the keyboard alone, in which a failed attempt moves the focus to the error summary.
  */
 @IntegrationTest
-class StaffLoginAccessibilityIntegrationTests extends ApiTestSupport {
-
-    private static PortalBrowser browser;
-
-    @BeforeEach
-    void startBrowser() {
-        if (browser == null) {
-            browser = new PortalBrowser(port);
-        }
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
+class StaffLoginAccessibilityIntegrationTests extends PortalTestSupport {
 
     @AfterEach
     void forgetFailuresOfTheTestAddress() {

@@ -6,22 +6,22 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
- * What the browser tests share: everything of {@link ApiTestSupport} plus one headless Chromium per test class,
- * started before the first test and closed after the last.
+ * What the browser tests share (portal, staff consoles): everything of {@link ApiTestSupport} plus one headless
+ * Chromium per test class, started before the first test and closed after the last.
  */
-abstract class PortalTestSupport extends ApiTestSupport {
+public abstract class PortalTestSupport extends ApiTestSupport {
 
     protected static @Nullable PortalBrowser browser;
 
     @BeforeEach
-    void startBrowser() {
+    protected void startBrowser() {
         if (browser == null) {
             browser = new PortalBrowser(port);
         }
     }
 
     @AfterAll
-    static void closeBrowser() {
+    protected static void closeBrowser() {
         if (browser != null) {
             browser.close();
             browser = null;
