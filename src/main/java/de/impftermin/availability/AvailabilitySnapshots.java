@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -49,10 +50,14 @@ public class AvailabilitySnapshots {
     private final Clock clock;
     private final JsonMapper json;
     private final AtomicBoolean dirty = new AtomicBoolean(true);
-    private final AtomicBoolean structural = new AtomicBoolean(true);
+    /** Counts structural changes (centres, opening days, releases) committed on this instance. */
+    private final AtomicLong structuralChanges = new AtomicLong();
+
     private final List<Consumer<Snapshot>> subscribers = new CopyOnWriteArrayList<>();
     private volatile Snapshot current;
     private volatile Instant builtAt = Instant.EPOCH;
+    /** The value of {@link #structuralChanges} read before the current snapshot's reads began. */
+    private volatile long builtAfterChanges = -1;
 
     AvailabilitySnapshots(Centres centres, Releases releases, Clock clock, JsonMapper json) {
         this.centres = centres;
@@ -69,10 +74,21 @@ public class AvailabilitySnapshots {
      * scheduled rebuild, which keeps reads cheap under the rush.
      */
     public Snapshot current() {
-        if (current.version() == 0 || structural.get()) {
-            refresh();
+        if (builtAfterChanges < structuralChanges.get()) {
+            refreshIfBehind();
         }
         return current;
+    }
+
+    /**
+     * Rebuilds unless a rebuild that began after the last structural change has finished meanwhile. A flag cleared when
+     * a rebuild begins is not enough: a reader that saw it cleared while that rebuild was still running was served the
+     * snapshot from before the change.
+     */
+    private synchronized void refreshIfBehind() {
+        if (builtAfterChanges < structuralChanges.get()) {
+            refresh();
+        }
     }
 
     public void subscribe(Consumer<Snapshot> subscriber) {
@@ -92,7 +108,7 @@ public class AvailabilitySnapshots {
             classes = {CentreRegistered.class, OpeningDayScheduled.class, ReleaseScheduled.class},
             fallbackExecution = true)
     void structureChanged() {
-        structural.set(true);
+        structuralChanges.incrementAndGet();
     }
 
     /** Rebuilds after a local change (within ~250 ms) and at least every {@link #MAX_AGE} for other instances'. */
@@ -105,11 +121,12 @@ public class AvailabilitySnapshots {
 
     public synchronized void refresh() {
         dirty.set(false);
-        structural.set(false);
+        long changes = structuralChanges.get();
         Instant now = clock.instant();
         try {
             Snapshot next = build(now);
             builtAt = now;
+            builtAfterChanges = changes;
             boolean changed = !next.etag().equals(current.etag());
             current = changed
                     ? next
@@ -121,11 +138,26 @@ public class AvailabilitySnapshots {
                             current.etag(),
                             next.online());
             if (changed) {
-                subscribers.forEach(s -> s.accept(current));
+                notifySubscribers(current);
             }
         } catch (RuntimeException e) {
             dirty.set(true);
             log.warn("Could not rebuild the availability snapshot; serving the previous one", e);
+        }
+    }
+
+    /**
+     * Hands the snapshot to every subscriber; one that fails (a stream whose browser went away in a way the container
+     * reports late) is dropped and does not keep the snapshot from those after it.
+     */
+    private void notifySubscribers(Snapshot snapshot) {
+        for (Consumer<Snapshot> subscriber : subscribers) {
+            try {
+                subscriber.accept(snapshot);
+            } catch (RuntimeException e) {
+                subscribers.remove(subscriber);
+                log.debug("Dropped an availability subscriber that failed", e);
+            }
         }
     }
 

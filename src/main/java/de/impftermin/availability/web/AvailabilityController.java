@@ -106,7 +106,11 @@ class AvailabilityController {
                             new String(snapshot.feedJson(), java.nio.charset.StandardCharsets.UTF_8),
                             MediaType.APPLICATION_JSON));
         } catch (IOException | IllegalStateException e) {
-            emitter.completeWithError(e);
+            try {
+                emitter.completeWithError(e);
+            } catch (IllegalStateException alreadyFailed) {
+                // The container already ended the request (the browser went away); nothing is left to complete.
+            }
         }
     }
 }
