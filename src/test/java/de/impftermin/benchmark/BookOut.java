@@ -197,11 +197,9 @@ final class BookOut {
         String id = ticket.field("ticket");
         String state = ticket.field("state");
         while ("WAITING".equals(state) && !over.get()) {
-            // as the portal's waiting page does: again at half the expected wait, between 1 and 30 s, with jitter
-            double half = Math.min(30, Math.max(1, ticket.number("etaSeconds") / 2.0));
-            sleep((long) (half * 1000 * (0.8 + 0.4 * random.nextDouble())));
+            // as the portal's waiting page does: a long poll, answered at the ticket's turn or after 25 s
             t = recorder.start();
-            ticket = http.get("/api/v1/waiting-room/tickets/" + id, auth);
+            ticket = http.get("/api/v1/waiting-room/tickets/" + id + "?wait=25", auth);
             recorder.record("poll", t, ticket.status());
             state = ticket.field("state");
         }
