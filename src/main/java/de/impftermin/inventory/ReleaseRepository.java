@@ -11,7 +11,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -147,6 +149,40 @@ class ReleaseRepository {
                             rs.getInt(4));
                 })
                 .list();
+    }
+
+    boolean pause(long id, Instant now) {
+        return jdbc.sql("update release set paused_at = ? where id = ? and paused_at is null")
+                        .params(SqlTimes.utc(now), id)
+                        .update()
+                == 1;
+    }
+
+    boolean resume(long id) {
+        return jdbc.sql(
+                                "update release set paused_at = null where id = ? and paused_at is not null and withdrawn_at is null")
+                        .param(id)
+                        .update()
+                == 1;
+    }
+
+    boolean markWithdrawn(long id, Instant now) {
+        return jdbc.sql("""
+                        update release set withdrawn_at = :now, paused_at = coalesce(paused_at, :now)
+                        where id = :id and withdrawn_at is null
+                        """).param("now", SqlTimes.utc(now)).param("id", id).update() == 1;
+    }
+
+    Map<Long, Integer> bookedSeries(String centreId) {
+        Map<Long, Integer> booked = new HashMap<>();
+        jdbc.sql("""
+                        select release_id, count(*) from appointment_pair
+                        where centre_id = ? and booking_id is not null group by release_id
+                        """)
+                .param(centreId)
+                .query((rs, n) -> booked.put(rs.getLong(1), rs.getInt(2)))
+                .list();
+        return booked;
     }
 
     Optional<Release> find(long id) {
