@@ -34,11 +34,22 @@ public final class Api {
     private final String base;
     private final @Nullable String authorization;
     private final HttpClient client;
+    private final @Nullable String forwardedFor;
 
     private Api(String base, @Nullable String authorization, HttpClient client) {
+        this(base, authorization, client, null);
+    }
+
+    private Api(String base, @Nullable String authorization, HttpClient client, @Nullable String forwardedFor) {
         this.base = base;
         this.authorization = authorization;
         this.client = client;
+        this.forwardedFor = forwardedFor;
+    }
+
+    /** A copy that sends {@code X-Forwarded-For: client} with every request, as nginx does in front of the app. */
+    public Api forwardingFor(String client) {
+        return new Api(base, authorization, this.client, client);
     }
 
     /** The application on {@code http://localhost:port}, without credentials. */
@@ -98,6 +109,9 @@ public final class Api {
         request.header("Accept", "application/json, application/problem+json");
         if (authorization != null) {
             request.header("Authorization", authorization);
+        }
+        if (forwardedFor != null) {
+            request.header("X-Forwarded-For", forwardedFor);
         }
         for (int i = 0; i < headers.length; i += 2) {
             if (headers[i + 1] != null) {
