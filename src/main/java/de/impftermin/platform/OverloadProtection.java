@@ -161,7 +161,7 @@ class OverloadProtection extends OncePerRequestFilter implements BookingPressure
                 <html lang="de"><head><meta charset="utf-8">
                 <meta name="viewport" content="width=device-width, initial-scale=1">
                 <title>Gerade sehr viel los – Impftermin</title>
-                <style>body{font-family:system-ui,sans-serif;font-size:1.25rem;line-height:1.5;max-width:36rem;margin:3rem auto;padding:0 1rem;color:#1b1b1b}</style>
+                <link rel="stylesheet" href="/css/overload.css">
                 </head><body><main>
                 <h1>Gerade buchen sehr viele Menschen gleichzeitig.</h1>
                 <p>Ihre Eingaben sind nicht verloren und Ihr Platz in der Warteschlange bleibt erhalten.</p>
