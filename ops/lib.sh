@@ -287,8 +287,8 @@ app_ready() { local port="APP_PORT_$1"; http_ok "http://127.0.0.1:${!port}/actua
 start_apps() {
     start_app 1
     start_app 2
-    wait_until 180 "app instance 1" app_ready 1
-    wait_until 180 "app instance 2" app_ready 2
+    wait_until 420 "app instance 1" app_ready 1
+    wait_until 420 "app instance 2" app_ready 2
     log "app instances on 127.0.0.1:$APP_PORT_1 and :$APP_PORT_2"
 }
 
@@ -400,7 +400,7 @@ ops_cleanup() {
     stop_pid "$(pid_of etcd)" 10
     if [ -n "${OPS_KEEP_LOGS:-}" ]; then
         mkdir -p "$OPS_KEEP_LOGS"
-        cp "$OPS_DIR"/*.log "$OPS_DIR"/*.jsonl "$OPS_DIR"/*.txt "$OPS_KEEP_LOGS"/ 2>/dev/null
+        cp "$OPS_DIR"/*.log "$OPS_DIR"/*.jsonl "$OPS_DIR"/*.txt "$OPS_DIR"/*.csv "$OPS_DIR"/*.md "$OPS_KEEP_LOGS"/ 2>/dev/null
         for node in 1 2; do cp "$OPS_DIR/pg$node/patroni.yml" "$OPS_KEEP_LOGS/patroni$node.yml" 2>/dev/null; done
     fi
     rm -rf "$OPS_DIR"
