@@ -12,6 +12,7 @@ import de.impftermin.shared.Vaccine;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.TreeMap;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -144,5 +145,14 @@ public class Releases {
                 channel,
                 releaseIds.stream().mapToLong(Long::longValue).toArray(),
                 now);
+    }
+
+    /**
+     * Free series of one release's {@code channel} per 1st-dose day (an invitation's days, for the one holding its
+     * code).
+     */
+    @Transactional(readOnly = true)
+    public TreeMap<LocalDate, Integer> freeDays(long releaseId, Channel channel, Instant now) {
+        return releases.freeDays(releaseId, channel, now);
     }
 }
