@@ -4,6 +4,7 @@ import de.impftermin.booking.domain.BookingCode;
 import de.impftermin.inventory.Hold;
 import de.impftermin.inventory.HoldRequest;
 import de.impftermin.inventory.Holds;
+import de.impftermin.inventory.Invitations;
 import de.impftermin.platform.AuditLog;
 import de.impftermin.platform.Refusal;
 import de.impftermin.shared.Channel;
@@ -29,14 +30,21 @@ public class HotlineBookings {
     static final int MOST_FOUND = 20;
 
     private final Holds holds;
+    private final Invitations invitations;
     private final Bookings bookings;
     private final BookingRepository repository;
     private final BookingMessages messages;
     private final AuditLog audit;
 
     HotlineBookings(
-            Holds holds, Bookings bookings, BookingRepository repository, BookingMessages messages, AuditLog audit) {
+            Holds holds,
+            Invitations invitations,
+            Bookings bookings,
+            BookingRepository repository,
+            BookingMessages messages,
+            AuditLog audit) {
         this.holds = holds;
+        this.invitations = invitations;
         this.bookings = bookings;
         this.repository = repository;
         this.messages = messages;
@@ -45,7 +53,8 @@ public class HotlineBookings {
 
     /**
      * Holds one series per caller's person from releases of {@code channel} (the console offers the PHONE contingent
-     * first). An agent holds for one caller at a time: a new hold gives the agent's earlier one back.
+     * first). An agent holds for one caller at a time: a new hold gives the agent's earlier one back. With the
+     * caller's invitation code it holds in the INVITATION release the code opens.
      *
      * @throws Refusal {@code NOT_ELIGIBLE} (403), {@code NOT_FOUND} (404), {@code NO_APPOINTMENTS} (409)
      */
@@ -58,7 +67,16 @@ public class HotlineBookings {
                 wanted.vaccine(),
                 wanted.persons(),
                 subject(agent),
-                List.of(channel))));
+                List.of(channel),
+                wanted.invitationCode())));
+    }
+
+    /**
+     * What the caller's invitation code opens; a wrong code counts against the agent's limit, as a citizen's counts
+     * against theirs.
+     */
+    public Invitations.Lookup lookUpInvitation(String agent, String code) {
+        return invitations.lookUp(subject(agent), code);
     }
 
     /** The agent's own hold while it lasts. */

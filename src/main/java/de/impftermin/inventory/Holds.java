@@ -45,12 +45,14 @@ public class Holds {
     private final ApplicationEventPublisher events;
     private final GroupCommit commits;
     private final InvitationRepository invitations;
+    private final Invitations invitationCodes;
 
     Holds(
             Centres centres,
             PairRepository pairs,
             ReleaseRepository releases,
             InvitationRepository invitations,
+            Invitations invitationCodes,
             ImpfterminProperties properties,
             Clock clock,
             ApplicationEventPublisher events,
@@ -59,6 +61,7 @@ public class Holds {
         this.pairs = pairs;
         this.releases = releases;
         this.invitations = invitations;
+        this.invitationCodes = invitationCodes;
         this.properties = properties;
         this.clock = clock;
         this.events = events;
@@ -72,9 +75,13 @@ public class Holds {
      *
      * @throws Refusal {@code NOT_ELIGIBLE} (403) when releases are open but none admits every person,
      *     {@code NOT_FOUND} (404) for an unknown centre,
-     *     {@code NO_APPOINTMENTS} (409) when nothing suitable is free
+     *     {@code NO_APPOINTMENTS} (409) when nothing suitable is free, {@code INVITATION_REQUIRED} (403) for a wrong
+     *     invitation code, {@code TOO_MANY_REQUESTS} (429) after too many wrong ones
      */
     public Hold hold(HoldRequest request) {
+        if (request.invitationCode() != null) {
+            checkGuessLimit(request.subject(), request.invitationCode());
+        }
         Instant now = clock.instant();
         UUID holdId = UUID.randomUUID();
         Instant expiresAt = now.plus(properties.holdDuration());
@@ -182,6 +189,25 @@ public class Holds {
     public void endHold(UUID holdId, String centreId) {
         pairs.endHold(holdId, clock.instant());
         events.publishEvent(new InventoryChanged(centreId));
+    }
+
+    /**
+     * A code that is no code counts against the subject's limit, in a transaction of its own before the claim (the
+     * claim's group commit must not carry it); the claim then checks again what the code is valid for.
+     */
+    private void checkGuessLimit(String subject, String typed) {
+        switch (invitationCodes.lookUp(subject, typed)) {
+            case Invitations.Lookup.TooManyWrongCodes tooMany ->
+                throw new Refusal(
+                        HttpStatus.TOO_MANY_REQUESTS,
+                        "TOO_MANY_REQUESTS",
+                        "Too many wrong invitation codes. Please check the code on your letter and try again later.",
+                        tooMany.retryAfter());
+            case Invitations.Lookup.Unknown unknown ->
+                throw invitationRequired("This invitation code is not valid for appointments at this centre.");
+            case Invitations.Lookup.Used used -> throw invitationUsed();
+            case Invitations.Lookup.Valid valid -> {}
+        }
     }
 
     /** The code presented and the release it opens; checked before anything is written. */

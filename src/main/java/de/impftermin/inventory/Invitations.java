@@ -3,8 +3,12 @@ package de.impftermin.inventory;
 import de.impftermin.inventory.domain.InvitationCode;
 import de.impftermin.platform.AuditLog;
 import de.impftermin.shared.Channel;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,19 +35,72 @@ public class Invitations {
     /** How many codes a release has and how many of them booked (also after its deadline spill). */
     public record Report(long releaseId, long issued, long used) {}
 
+    /** A valid code: the release it opens and how many people may book with it. */
+    public record Invitation(String code, Release release, int householdSize) {}
+
+    /** What a typed code is, for the one who typed it. */
+    public sealed interface Lookup {
+        record Valid(Invitation invitation) implements Lookup {}
+
+        /** No such code (mistyped, or guessed); counted against the limit. */
+        record Unknown() implements Lookup {}
+
+        /** Booked already, or held right now by someone else. */
+        record Used() implements Lookup {}
+
+        /** Too many wrong codes lately: nothing was looked at; try again after {@code retryAfter}. */
+        record TooManyWrongCodes(Duration retryAfter) implements Lookup {}
+    }
+
     private final ReleaseRepository releases;
     private final InvitationRepository invitations;
+    private final WrongInvitationCodes wrongCodes;
     private final AuditLog audit;
+    private final Clock clock;
 
-    Invitations(ReleaseRepository releases, InvitationRepository invitations, AuditLog audit) {
+    Invitations(
+            ReleaseRepository releases,
+            InvitationRepository invitations,
+            WrongInvitationCodes wrongCodes,
+            AuditLog audit,
+            Clock clock) {
         this.releases = releases;
         this.invitations = invitations;
+        this.wrongCodes = wrongCodes;
         this.audit = audit;
+        this.clock = clock;
+    }
+
+    /**
+     * Looks a typed code up for {@code subject} (the verified address of a citizen, {@code STAFF:<agent>} for the
+     * hotline): the portal and the console show what it opens before anything is held, and {@link Holds} checks every
+     * code it is given here first. A code that is not one counts against the subject's limit
+     * ({@link WrongInvitationCodes}); past it, codes are refused unread.
+     */
+    @Transactional
+    public Lookup lookUp(String subject, String typed) {
+        Instant now = clock.instant();
+        Optional<Duration> locked = wrongCodes.lockedFor(subject, now);
+        if (locked.isPresent()) {
+            return new Lookup.TooManyWrongCodes(locked.get());
+        }
+        var code = InvitationCode.parse(typed);
+        var stored = code.flatMap(c -> invitations.find(c.hash()));
+        var release = stored.flatMap(s -> releases.find(s.releaseId()));
+        if (code.isEmpty() || stored.isEmpty() || release.isEmpty()) {
+            wrongCodes.record(subject, now);
+            return new Lookup.Unknown();
+        }
+        if (stored.get().usedAgainst(subject, now)) {
+            return new Lookup.Used();
+        }
+        return new Lookup.Valid(
+                new Invitation(code.get().shown(), release.get(), stored.get().householdSize()));
     }
 
     /** Codes issued and used for a release; empty for an unknown release. */
     @Transactional(readOnly = true)
-    public java.util.Optional<Report> report(long releaseId) {
+    public Optional<Report> report(long releaseId) {
         return releases.find(releaseId).map(release -> {
             long[] counts = invitations.counts(releaseId);
             return new Report(releaseId, counts[0], counts[1]);

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -91,6 +92,25 @@ class ReleaseRepository {
                         Channel.valueOf(rs.getString(5)),
                         rs.getInt(6)))
                 .list();
+    }
+
+    /** Free series of one release's {@code channel} per 1st-dose day. */
+    TreeMap<LocalDate, Integer> freeDays(long releaseId, Channel channel, Instant now) {
+        TreeMap<LocalDate, Integer> days = new TreeMap<>();
+        jdbc.sql("""
+                        select p.first_day, count(*)
+                        from appointment_pair p join release r on r.id = p.release_id
+                        where p.release_id = :release and p.channel = :channel
+                          and r.opens_at <= :now and p.booking_id is null
+                          and (p.hold_expires_at is null or p.hold_expires_at <= :now)
+                        group by p.first_day
+                        """)
+                .param("release", releaseId)
+                .param("channel", channel.name())
+                .param("now", SqlTimes.utc(now))
+                .query((rs, n) -> days.put(rs.getObject(1, LocalDate.class), rs.getInt(2)))
+                .list();
+        return days;
     }
 
     List<FreeTime> freeTimes(String centreId, LocalDate day, Instant now, long[] releaseIds) {

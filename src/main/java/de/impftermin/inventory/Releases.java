@@ -299,4 +299,13 @@ public class Releases {
                 releaseIds.stream().mapToLong(Long::longValue).toArray(),
                 now);
     }
+
+    /**
+     * Free series of one release's {@code channel} per 1st-dose day (an invitation's days, for the one holding its
+     * code).
+     */
+    @Transactional(readOnly = true)
+    public TreeMap<LocalDate, Integer> freeDays(long releaseId, Channel channel, Instant now) {
+        return releases.freeDays(releaseId, channel, now);
+    }
 }

@@ -221,6 +221,85 @@ class OfficeConsoleIntegrationTests extends PortalTestSupport {
     }
 
     @Test
+    void theOfficePrintsOneLetterPerCodeAndTheCsvKeepsItsUmlauts() throws Exception {
+        LocalDate day = TestCentre.day(14);
+        String id = TestCentre.freshId();
+        ApiResponse created = admin.post(
+                "/api/v1/admin/centres",
+                obj(
+                        "id",
+                        id,
+                        "name",
+                        "Impfzentrum Lüdenscheid-Süd",
+                        "county",
+                        "Märkischer Kreis",
+                        "postalCode",
+                        "58511",
+                        "address",
+                        "Hohe Straße 5",
+                        "phoneOnly",
+                        false));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        TestCentre centre = TestCentre.existing(admin, id)
+                .open(day, "09:00", "10:00", 1, 5)
+                .open(day.plusDays(21), "09:00", "10:00", 1, 5)
+                .deliver("comirnaty", 40, day.minusDays(1));
+        var body = new java.util.LinkedHashMap<>(centre.releaseBody("comirnaty", day, day, 12));
+        body.put("channel", "INVITATION");
+        long releaseId = centre.tryRelease(body).json().path("id").asLong();
+        Page office = signedIn(Api.ADMIN_USER, Api.ADMIN_PASSWORD);
+        office.navigate("/staff/office/invitations");
+
+        office.locator("#count-" + releaseId).fill("4");
+        office.locator("#format-pdf-" + releaseId).check();
+        Download letters = office.waitForDownload(
+                () -> office.locator("#release-" + releaseId + " button").click());
+        Process pdftotext = new ProcessBuilder(
+                        "pdftotext", "-enc", "UTF-8", letters.path().toString(), "-")
+                .redirectErrorStream(true)
+                .start();
+        String text = new String(pdftotext.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(pdftotext.waitFor()).as(text).isZero();
+        List<String> printed = java.util.regex.Pattern.compile(
+                        "[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{5}")
+                .matcher(text)
+                .results()
+                .map(java.util.regex.MatchResult::group)
+                .toList();
+
+        assertThat(printed).hasSize(4).doesNotHaveDuplicates();
+        assertThat(jdbc.sql("select count(*) from invitation where release_id = ? and code_hash = any(?)")
+                        .params(
+                                releaseId,
+                                printed.stream()
+                                        .map(code -> de.impftermin.inventory.domain.InvitationCode.parse(code)
+                                                .orElseThrow()
+                                                .hash())
+                                        .toArray(String[]::new))
+                        .query(Integer.class)
+                        .single())
+                .as("every code printed is one the release issued")
+                .isEqualTo(4);
+        assertThat(text.split("\f")).as("one page per code").hasSizeGreaterThanOrEqualTo(4);
+        assertThat(text).contains("Impfzentrum Lüdenscheid-Süd", "Hohe Straße 5", "Einladungscode eingeben", "116 117");
+
+        office.locator("#count-" + releaseId).fill("2");
+        office.locator("#format-csv-" + releaseId).check();
+        Download csv = office.waitForDownload(
+                () -> office.locator("#release-" + releaseId + " button").click());
+        byte[] bytes = Files.readAllBytes(csv.path());
+        String decoded = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .decode(java.nio.ByteBuffer.wrap(bytes))
+                .toString();
+        assertThat(decoded).startsWith("\uFEFFcode,").contains("Impfzentrum Lüdenscheid-Süd", "Hohe Straße 5");
+        assertThat(decoded.lines()).hasSize(3);
+        assertThat(count("select count(*) from invitation where release_id = ?", releaseId))
+                .isEqualTo(6);
+    }
+
+    @Test
     void aFormWithMistakesIsRefusedBesideItsFieldsAndCreatesNothing() {
         Page office = signedIn(Api.ADMIN_USER, Api.ADMIN_PASSWORD);
         int accountsBefore = count("select count(*) from staff_account");

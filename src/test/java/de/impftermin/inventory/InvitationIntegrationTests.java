@@ -126,6 +126,31 @@ class InvitationIntegrationTests extends ApiTestSupport {
     }
 
     @Test
+    void afterFiveWrongCodesAnAddressIsRefusedEvenTheRightCodeWhileOthersStillBook() {
+        LocalDate day = TestCentre.day(28);
+        Invited release = invitationRelease(day, 4);
+        String code = codes(issue(release.id(), 1, 1)).getFirst();
+        Citizen guesser = citizens.citizen();
+
+        List<Integer> wrong = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            wrong.add(hold(guesser, release.centreId(), day, "ABCD-EFGH-JKMN" + "23456".charAt(i), Person.unique())
+                    .status());
+        }
+        ApiResponse locked = hold(guesser, release.centreId(), day, code, Person.unique());
+        Person person = Person.unique();
+        ApiResponse other = hold(citizens.citizen(), release.centreId(), day, code, person);
+
+        assertThat(wrong).containsOnly(403);
+        assertThat(locked.status()).isEqualTo(429);
+        assertThat(locked.problemCode()).isEqualTo("TOO_MANY_REQUESTS");
+        assertThat(Long.parseLong(locked.header("Retry-After").orElseThrow())).isBetween(1L, 15 * 60L);
+        assertThat(other.status()).as(other.toString()).isEqualTo(201);
+        assertThat(count("select count(*) from invitation_wrong_code where subject = ?", "SMS:" + guesser.address()))
+                .isEqualTo(5);
+    }
+
+    @Test
     void aCodeOfAnotherReleaseOrTooSmallAHouseholdIsRefused() {
         LocalDate day = TestCentre.day(24);
         Invited first = invitationRelease(day, 4);

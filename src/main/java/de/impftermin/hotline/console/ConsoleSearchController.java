@@ -6,6 +6,7 @@ import de.impftermin.booking.WantedAppointments;
 import de.impftermin.eligibility.Applicant;
 import de.impftermin.hotline.CallBackQueueStats;
 import de.impftermin.hotline.CallBacks;
+import de.impftermin.inventory.Invitations;
 import de.impftermin.platform.FormErrors;
 import de.impftermin.platform.Refusal;
 import de.impftermin.shared.BerlinTime;
@@ -43,8 +44,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ConsoleSearchController {
 
     /** The search form's fields in the order of the page, for the error summary. */
-    static final List<String> FIELDS =
-            List.of("household", "persons[].birthDate", "persons[].postalCode", "day", "timeOfDay", "vaccine", "place");
+    static final List<String> FIELDS = List.of(
+            "household",
+            "persons[].birthDate",
+            "persons[].postalCode",
+            "day",
+            "timeOfDay",
+            "vaccine",
+            "place",
+            "invitationCode");
 
     private final Offers offers;
     private final HotlineBookings bookings;
@@ -75,14 +83,14 @@ class ConsoleSearchController {
     }
 
     @GetMapping
-    String home(HttpSession session, Model model) {
+    String home(Principal agent, HttpSession session, Model model) {
         CallerCard card = CallerCard.of(session);
         model.addAttribute("form", card.search());
         model.addAttribute("errors", new FormErrors(messages));
         model.addAttribute("card", card);
         model.addAttribute("callBackStats", callBackStats());
         if (card.searched()) {
-            model.addAttribute("answer", offers.find(search(card.search())));
+            model.addAttribute("answer", offers.find(search(card.search(), agent)));
         }
         return "hotline/home";
     }
@@ -91,10 +99,14 @@ class ConsoleSearchController {
     String search(
             @Valid @ModelAttribute("form") SearchForm form,
             BindingResult result,
+            Principal agent,
             HttpSession session,
             HttpServletResponse response,
             Model model) {
         checkDates(form, result);
+        if (!result.hasErrors() && form.invitation() != null) {
+            checkInvitation(form, agent, result);
+        }
         if (result.hasErrors()) {
             model.addAttribute("errors", FormErrors.of(result, FIELDS, "hotline.error.invalid", messages));
             model.addAttribute("card", CallerCard.of(session));
@@ -126,7 +138,7 @@ class ConsoleSearchController {
         if (!card.searched()) {
             return "redirect:/staff/hotline";
         }
-        List<Applicant> persons = search(card.search()).persons();
+        List<Applicant> persons = search(card.search(), agent).persons();
         try {
             HoldView hold = bookings.hold(
                     agent.getName(),
@@ -135,7 +147,8 @@ class ConsoleSearchController {
                             date,
                             time,
                             vaccine == null ? null : Vaccine.find(vaccine).orElse(null),
-                            persons),
+                            persons,
+                            channel == Channel.INVITATION ? card.search().invitation() : null),
                     channel);
             return "redirect:/staff/hotline/holds/" + hold.id();
         } catch (Refusal refusal) {
@@ -171,16 +184,44 @@ class ConsoleSearchController {
         }
     }
 
-    /** The search of a checked form. */
-    static Offers.Search search(SearchForm form) {
+    /**
+     * The caller's invitation code: wrong ones count against the agent's limit, like a citizen's against theirs; a
+     * valid one must be for the whole household.
+     */
+    private void checkInvitation(SearchForm form, Principal agent, BindingResult result) {
+        String field = "invitationCode";
+        switch (bookings.lookUpInvitation(agent.getName(), form.invitationCode())) {
+            case Invitations.Lookup.Valid valid -> {
+                int forPeople = valid.invitation().householdSize();
+                if (forPeople < form.persons().size()) {
+                    result.rejectValue(
+                            field, "household", new Object[] {forPeople}, "hotline.error.invitation.household");
+                }
+            }
+            case Invitations.Lookup.Unknown unknown ->
+                result.rejectValue(field, "unknown", "hotline.error.invitation.unknown");
+            case Invitations.Lookup.Used used -> result.rejectValue(field, "used", "hotline.error.invitation.used");
+            case Invitations.Lookup.TooManyWrongCodes tooMany ->
+                result.rejectValue(field, "tooMany", "hotline.error.invitation.tooMany");
+        }
+    }
+
+    /** The search of a checked form, limited to the release of its invitation code while that code is valid. */
+    private Offers.Search search(SearchForm form, Principal agent) {
         List<Applicant> persons = form.persons().stream()
                 .map(p -> new Applicant(ConsoleDates.parse(p.birthDate()).orElseThrow(), p.postalCode()))
                 .toList();
+        Invitations.Invitation invitation = form.invitation() != null
+                        && bookings.lookUpInvitation(agent.getName(), form.invitation())
+                                instanceof Invitations.Lookup.Valid valid
+                ? valid.invitation()
+                : null;
         return new Offers.Search(
                 form.where(),
                 ConsoleDates.parse(form.day()).orElseThrow(),
                 form.timeOfDay(),
                 form.vaccine().isEmpty() ? null : Vaccine.find(form.vaccine()).orElse(null),
-                persons);
+                persons,
+                invitation);
     }
 }

@@ -4,6 +4,7 @@ import de.impftermin.centres.Centre;
 import de.impftermin.centres.Centres;
 import de.impftermin.eligibility.Applicant;
 import de.impftermin.inventory.FreeTime;
+import de.impftermin.inventory.Invitations.Invitation;
 import de.impftermin.inventory.Release;
 import de.impftermin.inventory.Releases;
 import de.impftermin.shared.BerlinTime;
@@ -36,19 +37,39 @@ class Offers {
             LocalDate day,
             TimeOfDay timeOfDay,
             @Nullable Vaccine vaccine,
-            List<Applicant> persons) {}
+            List<Applicant> persons,
+            @Nullable Invitation invitation) {
+
+        Search(String where, LocalDate day, TimeOfDay timeOfDay, @Nullable Vaccine vaccine, List<Applicant> persons) {
+            this(where, day, timeOfDay, vaccine, persons, null);
+        }
+    }
 
     /** Free series at one 1st-dose time of one contingent. */
     record Offer(Channel channel, FreeTime time) {}
 
-    record CentreOffers(Centre centre, List<Offer> phone, List<Offer> online) {
+    record CentreOffers(Centre centre, List<Offer> invitation, List<Offer> phone, List<Offer> online) {
         boolean any() {
-            return !phone.isEmpty() || !online.isEmpty();
+            return !invitation.isEmpty() || !phone.isEmpty() || !online.isEmpty();
+        }
+
+        /** The contingents with offers, in the order the agent offers them. */
+        public List<List<Offer>> groups() {
+            return java.util.stream.Stream.of(invitation, phone, online)
+                    .filter(g -> !g.isEmpty())
+                    .toList();
         }
     }
 
-    /** Centres with offers (nearest first), how many nearby centres had none, and each person's eligibility. */
-    record Answer(List<CentreOffers> centres, int centresWithout, HouseholdEligibility.Answer eligibility) {}
+    /**
+     * Centres with offers (nearest first), how many nearby centres had none, each person's eligibility, and the
+     * invitation the search was limited to.
+     */
+    record Answer(
+            List<CentreOffers> centres,
+            int centresWithout,
+            HouseholdEligibility.Answer eligibility,
+            @Nullable Invitation invitation) {}
 
     private final Centres centres;
     private final Releases releases;
@@ -61,6 +82,9 @@ class Offers {
     }
 
     Answer find(Search search) {
+        if (search.invitation() != null) {
+            return invited(search, search.invitation());
+        }
         Instant now = clock.instant();
         List<Centre> near = near(search.where());
         List<Release> candidates = new ArrayList<>();
@@ -80,6 +104,7 @@ class Offers {
                     .toList();
             CentreOffers offers = new CentreOffers(
                     centre,
+                    List.of(),
                     offers(centre, Channel.PHONE, admitting, search, now),
                     offers(centre, Channel.ONLINE, admitting, search, now));
             if (offers.any()) {
@@ -88,7 +113,26 @@ class Offers {
                 without++;
             }
         }
-        return new Answer(found, without, HouseholdEligibility.decide(search.persons(), candidates));
+        return new Answer(found, without, HouseholdEligibility.decide(search.persons(), candidates), null);
+    }
+
+    /** With an invitation code: only its release, at its centre, from the INVITATION contingent. */
+    private Answer invited(Search search, Invitation invitation) {
+        Instant now = clock.instant();
+        Release release = invitation.release();
+        Centre centre = centres.find(release.centreId()).orElseThrow();
+        boolean open = release.isOpenAt(now)
+                && release.eligibility().decideAll(search.persons()).eligible();
+        CentreOffers offers = new CentreOffers(
+                centre,
+                open ? offers(centre, Channel.INVITATION, List.of(release.id()), search, now) : List.of(),
+                List.of(),
+                List.of());
+        return new Answer(
+                offers.any() ? List.of(offers) : List.of(),
+                offers.any() ? 0 : 1,
+                HouseholdEligibility.decide(search.persons(), List.of(release)),
+                invitation);
     }
 
     private List<Offer> offers(Centre centre, Channel channel, List<Long> releaseIds, Search search, Instant now) {

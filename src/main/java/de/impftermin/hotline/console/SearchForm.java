@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * What the caller asks for: a household of 1–4 people (birth date and postal code each), where (a postal code or a
  * county; empty: the first person's postal code), the wanted 1st-dose day, the time of day and the vaccine. Only the
- * first {@code household} person rows count, so rows the page hides are neither checked nor kept.
+ * first {@code household} person rows count, so rows the page hides are neither checked nor kept. A caller with an
+ * invitation letter gives its code, which limits the offers to the release it opens.
  */
 record SearchForm(
         @NotNull @Min(1) @Max(4) Integer household,
@@ -30,7 +31,10 @@ record SearchForm(
         @Pattern(regexp = "(|" + ConsoleDates.FORMAT + ")", message = "hotline.error.day.invalid")
         String day,
 
-        TimeOfDay timeOfDay)
+        TimeOfDay timeOfDay,
+
+        @Size(max = 40, message = "hotline.error.invitation.unknown")
+        String invitationCode)
         implements Serializable {
 
     static final int MAX_PERSONS = 4;
@@ -63,10 +67,23 @@ record SearchForm(
         vaccine = vaccine == null ? "" : vaccine.strip();
         day = day == null ? "" : day.strip();
         timeOfDay = timeOfDay == null ? TimeOfDay.ANY : timeOfDay;
+        invitationCode = invitationCode == null ? "" : invitationCode.strip();
+    }
+
+    /** A search without an invitation code. */
+    SearchForm(
+            Integer household, List<PersonRow> persons, String place, String vaccine, String day, TimeOfDay timeOfDay) {
+        this(household, persons, place, vaccine, day, timeOfDay, "");
     }
 
     static SearchForm empty() {
         return new SearchForm(1, List.of(new PersonRow("", "")), "", "", "", TimeOfDay.ANY);
+    }
+
+    /** The caller's invitation code, if they read one from their letter. */
+    @Nullable
+    String invitation() {
+        return invitationCode.isEmpty() ? null : invitationCode;
     }
 
     /** The rows to show: the household's, then blank ones up to four (the page hides those beyond the household). */

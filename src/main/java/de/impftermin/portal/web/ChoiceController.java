@@ -201,28 +201,23 @@ class ChoiceController {
 
     private String timesPage(
             CentreSummary centre, LocalDate day, HttpServletRequest request, FormErrors errors, Model model) {
-        List<TimeOption> options =
-                releases
-                        .freeTimes(
-                                centre.id(),
-                                day,
-                                clock.instant(),
-                                cookies.flow(request).persons())
-                        .stream()
-                        .map(t -> new TimeOption(
-                                BerlinTime.timeOf(t.firstStartsAt()) + "|"
-                                        + t.vaccine().id(),
-                                t))
-                        .toList();
-        Map<Integer, List<TimeOption>> byHour = options.stream()
-                .collect(Collectors.groupingBy(
-                        o -> BerlinTime.timeOf(o.time().firstStartsAt()).getHour(), TreeMap::new, Collectors.toList()));
+        Map<Integer, List<TimeOption>> byHour = byHour(releases.freeTimes(
+                centre.id(), day, clock.instant(), cookies.flow(request).persons()));
         model.addAttribute("centre", centre);
         model.addAttribute("day", day);
         model.addAttribute("byHour", byHour);
         model.addAttribute("needed", cookies.flow(request).persons().size());
         model.addAttribute("errors", errors);
         return "portal/choose-time";
+    }
+
+    /** The times to choose by hour of the day; a time's value names its vaccine, as the hold form posts it. */
+    static Map<Integer, List<TimeOption>> byHour(List<FreeTime> times) {
+        return times.stream()
+                .map(t -> new TimeOption(
+                        BerlinTime.timeOf(t.firstStartsAt()) + "|" + t.vaccine().id(), t))
+                .collect(Collectors.groupingBy(
+                        o -> BerlinTime.timeOf(o.time().firstStartsAt()).getHour(), TreeMap::new, Collectors.toList()));
     }
 
     /** "born on or before 31.12.1941, postal codes 45…, 46…" in the page's language. */

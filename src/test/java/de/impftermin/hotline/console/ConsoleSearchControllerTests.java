@@ -159,6 +159,7 @@ class ConsoleSearchControllerTests {
                 .willReturn(new Offers.Answer(
                         List.of(new Offers.CentreOffers(
                                 CENTRE,
+                                List.of(),
                                 List.of(new Offers.Offer(Channel.PHONE, free)),
                                 List.of(new Offers.Offer(Channel.ONLINE, free)))),
                         2,
@@ -166,7 +167,8 @@ class ConsoleSearchControllerTests {
                                 List.of(
                                         new Applicant(LocalDate.of(1941, 5, 3), "46282"),
                                         new Applicant(LocalDate.of(1942, 7, 1), "46282")),
-                                List.of())));
+                                List.of()),
+                        null));
 
         String page = mvc.perform(get("/staff/hotline").session(session))
                 .andExpect(status().isOk())

@@ -173,6 +173,67 @@ class HotlineConsoleBrowserIntegrationTests extends ApiTestSupport {
     }
 
     @Test
+    void anAgentBooksACallerWithTheInvitationCodeFromTheLetter() {
+        LocalDate invitedDay = TestCentre.day(19);
+        TestCentre centre = TestCentre.create(admin)
+                .open(invitedDay, "09:00", "10:00", 1, 10)
+                .open(invitedDay.plusDays(21), "09:00", "10:00", 1, 10)
+                .deliver("comirnaty", 20, invitedDay.minusDays(1));
+        Map<String, Object> release = centre.releaseBody("comirnaty", invitedDay, invitedDay, 6);
+        release.put("channel", "INVITATION");
+        long releaseId = centre.tryRelease(release).json().path("id").asLong();
+        String code = admin.post(
+                        "/api/v1/admin/releases/" + releaseId + "/invitations", obj("count", 1, "householdSize", 1))
+                .json()
+                .path("codes")
+                .get(0)
+                .asString();
+        Page page = browser.newPage();
+        ConsoleBrowser.signIn(page, new ConsoleBrowser.Keys(page), "/staff/hotline", agent, PASSWORD);
+
+        for (String lang : List.of("en", "de")) {
+            page.navigate("/staff/hotline?lang=" + lang);
+            page.locator("#persons0-birthDate").fill("07.08.1944");
+            page.locator("#persons0-postalCode").fill("46282");
+            page.locator("#day").fill(ConsoleDates.show(invitedDay));
+            page.locator("#invitationCode").fill("ABCD EFGH JKMNP");
+            page.locator("form.caller-card button[type=submit]").click();
+            assertThat(page.locator("#error-summary"))
+                    .containsText(
+                            lang.equals("de") ? "Diesen Einladungscode gibt es nicht" : "no such invitation code");
+            scan(page, "wrong invitation code (" + lang + ")", null);
+        }
+        page.locator("#invitationCode").fill(code.toLowerCase());
+        page.locator("form.caller-card button[type=submit]").click();
+        assertThat(page.locator(".notice.invitation")).containsText(code);
+        assertThat(page.locator(".centre-offers h3")).containsText("Testzentrum " + centre.id());
+        assertThat(page.locator(".centre-offers h4")).hasText("Mit Einladungscode");
+        scan(page, "invitation offers (de)", "11-invitation");
+        page.navigate("/staff/hotline?lang=en");
+        assertThat(page.locator(".centre-offers h4")).hasText("With invitation code");
+        scan(page, "invitation offers (en)", null);
+        page.navigate("/staff/hotline?lang=de");
+
+        page.locator("button.offer").first().click();
+        page.waitForURL(Pattern.compile(".*/staff/hotline/holds/.*"));
+        page.locator("#names0-firstName").fill("Jürgen");
+        page.locator("#names0-lastName")
+                .fill("Brief" + UUID.randomUUID().toString().substring(0, 6));
+        page.locator("[data-key=b]").click();
+        page.waitForURL(Pattern.compile(".*/staff/hotline/bookings/.*created.*"));
+        String booking = page.locator(".booking-code").textContent().strip();
+
+        assertThat(count(
+                        "select count(*) from invitation i join booking b on b.id = i.booking_id"
+                                + " where i.release_id = ? and b.code = ? and b.channel = 'PHONE'",
+                        releaseId,
+                        booking))
+                .isEqualTo(1);
+        assertThat(violations)
+                .allSatisfy((name, found) -> assertThat(found).as(name).isEmpty());
+    }
+
+    @Test
     void aCentreOperatorIsRefused() {
         Page page = browser.newPage();
         ConsoleBrowser.signIn(page, new ConsoleBrowser.Keys(page), "/staff", staff("OPERATOR"), PASSWORD);
