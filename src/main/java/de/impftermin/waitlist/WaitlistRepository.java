@@ -185,14 +185,17 @@ class WaitlistRepository {
 
     /**
      * Writes the registration's state; back in line means at the end ({@code waitingSince} = now): an offer missed
-     * must not come straight back to the same registration ahead of everyone else.
+     * must not come straight back to the same registration ahead of everyone else. An ended registration (booked,
+     * withdrawn, ended) records when it ended: its retention counts from then.
      */
     void save(Registration registration, boolean backOfLine, @Nullable String bookingCode, Instant now) {
         jdbc.sql("""
                         update waitlist_registration
                         set status = :status, missed_offers = :missed,
                             waiting_since = case when :back then :now else waiting_since end,
-                            booking_code = coalesce(:code, booking_code)
+                            booking_code = coalesce(:code, booking_code),
+                            closed_at = case when :status in ('BOOKED', 'WITHDRAWN', 'ENDED')
+                                             then coalesce(closed_at, :now) end
                         where id = :id
                         """)
                 .param("status", registration.status().name())
