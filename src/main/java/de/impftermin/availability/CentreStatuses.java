@@ -13,7 +13,7 @@ import java.util.Optional;
  * Derives a centre's public status: phone-only centres say so, and so does a centre whose only free series are in a
  * PHONE contingent (until it spills); free online series make it bookable; otherwise a coming
  * release is announced (NOT_YET_RELEASED, or FULLY_BOOKED once an earlier release sold out), and a centre that never
- * had a release says NO_APPOINTMENTS.
+ * had a release says NO_APPOINTMENTS. A paused release is neither open nor announced.
  */
 final class CentreStatuses {
 
@@ -24,6 +24,7 @@ final class CentreStatuses {
         int freeSeries = free.stream().mapToInt(FreeSeries::free).sum();
         List<Release> visible = releases.stream()
                 .filter(r -> centre.phoneOnly() || r.offers(Channel.ONLINE, now))
+                .filter(r -> !r.isPaused())
                 .toList();
         Optional<Instant> next = visible.stream()
                 .map(Release::opensAt)

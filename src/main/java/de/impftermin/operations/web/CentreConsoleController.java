@@ -10,12 +10,10 @@ import de.impftermin.operations.DayCancellationRunner;
 import de.impftermin.operations.DayCancellations;
 import de.impftermin.operations.DayListEntry;
 import de.impftermin.operations.MarkResult;
-import de.impftermin.platform.CentreAccess;
 import de.impftermin.platform.Refusal;
 import de.impftermin.shared.BerlinTime;
 import de.impftermin.shared.StatedReason;
 import de.impftermin.shared.Vaccine;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.LocalDate;
@@ -31,7 +29,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -50,24 +47,21 @@ class CentreConsoleController {
     private final DayCancellations cancellations;
     private final DayCancellationRunner runner;
     private final CentrePlan plan;
+    private final CentreConsolePages pages;
 
     CentreConsoleController(
             Centres centres,
             CentreDay centreDay,
             DayCancellations cancellations,
             DayCancellationRunner runner,
-            CentrePlan plan) {
+            CentrePlan plan,
+            CentreConsolePages pages) {
         this.plan = plan;
+        this.pages = pages;
         this.centres = centres;
         this.centreDay = centreDay;
         this.cancellations = cancellations;
         this.runner = runner;
-    }
-
-    @ModelAttribute
-    void common(HttpServletRequest request, Model model) {
-        model.addAttribute("currentPath", request.getRequestURI());
-        model.addAttribute("signedIn", request.getUserPrincipal() != null);
     }
 
     @GetMapping("/staff/centre")
@@ -237,8 +231,7 @@ class CentreConsoleController {
     }
 
     private Centre centre(String id) {
-        CentreAccess.require(id);
-        return centres.find(id).orElseThrow(() -> Refusal.notFound("Centre " + id));
+        return pages.centre(id);
     }
 
     private static boolean matches(DayListEntry e, String search) {

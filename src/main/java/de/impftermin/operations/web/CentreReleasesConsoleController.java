@@ -1,17 +1,14 @@
 package de.impftermin.operations.web;
 
 import de.impftermin.centres.Centre;
-import de.impftermin.centres.Centres;
 import de.impftermin.inventory.Release;
 import de.impftermin.inventory.ReleaseChange;
 import de.impftermin.inventory.Releases;
 import de.impftermin.operations.CentreReleases;
-import de.impftermin.platform.CentreAccess;
 import de.impftermin.platform.Refusal;
 import de.impftermin.shared.BerlinTime;
 import de.impftermin.shared.Channel;
 import de.impftermin.shared.Vaccine;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.time.LocalDate;
 import java.util.List;
@@ -34,12 +31,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class CentreReleasesConsoleController {
 
-    private final Centres centres;
+    private final CentreConsolePages pages;
     private final CentreReleases centreReleases;
     private final Releases releases;
 
-    CentreReleasesConsoleController(Centres centres, CentreReleases centreReleases, Releases releases) {
-        this.centres = centres;
+    CentreReleasesConsoleController(CentreConsolePages pages, CentreReleases centreReleases, Releases releases) {
+        this.pages = pages;
         this.centreReleases = centreReleases;
         this.releases = releases;
     }
@@ -47,12 +44,6 @@ class CentreReleasesConsoleController {
     @InitBinder("form")
     void binding(WebDataBinder binder) {
         binder.setDeclarativeBinding(true);
-    }
-
-    @ModelAttribute
-    void common(HttpServletRequest request, Model model) {
-        model.addAttribute("currentPath", request.getRequestURI());
-        model.addAttribute("signedIn", request.getUserPrincipal() != null);
     }
 
     @GetMapping("/staff/centre/{id}/releases")
@@ -145,7 +136,6 @@ class CentreReleasesConsoleController {
     }
 
     private Centre centre(String id) {
-        CentreAccess.require(id);
-        return centres.find(id).orElseThrow(() -> Refusal.notFound("Centre " + id));
+        return pages.centre(id);
     }
 }

@@ -6,9 +6,7 @@ import de.impftermin.centres.OpeningDay;
 import de.impftermin.operations.CentreWeeks;
 import de.impftermin.operations.OpeningDayChange;
 import de.impftermin.operations.WeekCopy;
-import de.impftermin.platform.CentreAccess;
 import de.impftermin.platform.Refusal;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.LocalDate;
@@ -16,7 +14,6 @@ import java.time.LocalTime;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -28,16 +25,12 @@ class CentreWeeksConsoleController {
 
     private final Centres centres;
     private final CentreWeeks weeks;
+    private final CentreConsolePages pages;
 
-    CentreWeeksConsoleController(Centres centres, CentreWeeks weeks) {
+    CentreWeeksConsoleController(Centres centres, CentreWeeks weeks, CentreConsolePages pages) {
         this.centres = centres;
         this.weeks = weeks;
-    }
-
-    @ModelAttribute
-    void common(HttpServletRequest request, Model model) {
-        model.addAttribute("currentPath", request.getRequestURI());
-        model.addAttribute("signedIn", request.getUserPrincipal() != null);
+        this.pages = pages;
     }
 
     @GetMapping("/staff/centre/{id}/opening-days/{date}")
@@ -111,7 +104,6 @@ class CentreWeeksConsoleController {
     }
 
     private Centre centre(String id) {
-        CentreAccess.require(id);
-        return centres.find(id).orElseThrow(() -> Refusal.notFound("Centre " + id));
+        return pages.centre(id);
     }
 }

@@ -70,7 +70,7 @@ class EligibilityCheck {
             }
             if (r.isOpenAt(now) && bookable.contains(r.centreId())) {
                 open.add(r);
-            } else if (!r.isOpenAt(now)) {
+            } else if (!r.isOpenAt(now) && !r.isPaused()) {
                 coming.add(r);
             }
         }
