@@ -13,11 +13,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source ops/lib.sh
 
-if [ -z "${CHAOS_SKIP_BUILD:-}" ]; then
+if [ -z "${CHAOS_SKIP_BUILD:-}" ] || [ ! -s target/bench.cp ]; then
     ./mvnw -q -B -ntp package -DskipTests -Dspotless.check.skip=true
+    ./mvnw -q -B -ntp dependency:build-classpath -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test
 fi
-[ -s target/bench.cp ] || ./mvnw -q -B -ntp dependency:build-classpath -Dmdep.outputFile=target/bench.cp \
-    -Dmdep.includeScope=test
 
 started_at=$SECONDS
 ops_init "${CHAOS_MAX_SECONDS:-1200}"
