@@ -7,17 +7,16 @@
 #   +90 s  the SMTP and SMS gateways refuse everything for 30 s
 # then checks in SQL what the generator saw acknowledged and what the gateways received, and writes the report to
 # target/chaos-report.md. Bounded (CHAOS_MAX_SECONDS, default 1200, for everything after the build), loopback only,
-# cleans up after itself. Sizes: CHAOS_ARGS (default "-Dchaos.arrivals=8 -Dchaos.seconds=150").
+# cleans up after itself. Sizes: CHAOS_ARGS (default "-Dchaos.arrivals=4 -Dchaos.seconds=150").
 # Usage: ops/chaos.sh   (CHAOS_SKIP_BUILD=1 uses the jar and test classes already in target/)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source ops/lib.sh
 
-if [ -z "${CHAOS_SKIP_BUILD:-}" ]; then
+if [ -z "${CHAOS_SKIP_BUILD:-}" ] || [ ! -s target/bench.cp ]; then
     ./mvnw -q -B -ntp package -DskipTests -Dspotless.check.skip=true
+    ./mvnw -q -B -ntp dependency:build-classpath -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test
 fi
-[ -s target/bench.cp ] || ./mvnw -q -B -ntp dependency:build-classpath -Dmdep.outputFile=target/bench.cp \
-    -Dmdep.includeScope=test
 
 started_at=$SECONDS
 ops_init "${CHAOS_MAX_SECONDS:-1200}"
@@ -32,7 +31,7 @@ mark() { echo "$(now_ms) $1" >>"$OPS_DIR/faults.log"; log "fault: $1"; }
 # at SECONDS: waits until that many seconds after the load started
 at() { while [ $(($(now_ms) - load_started)) -lt $(($1 * 1000)) ]; do sleep 0.1; done; }
 
-start generator "$JAVA_HOME/bin/java" -Xmx512m ${CHAOS_ARGS:--Dchaos.arrivals=8 -Dchaos.seconds=150} \
+start generator "$JAVA_HOME/bin/java" -Xmx512m ${CHAOS_ARGS:--Dchaos.arrivals=4 -Dchaos.seconds=150} \
     -cp "target/test-classes:target/classes:$(cat target/bench.cp)" de.impftermin.benchmark.Chaos \
     "http://127.0.0.1:$WEB_PORT" "jdbc:postgresql://127.0.0.1:$DB_PORT/impftermin?connectTimeout=3" \
     impftermin "$APP_DB_PASSWORD" "$OPS_DIR"

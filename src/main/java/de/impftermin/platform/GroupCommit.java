@@ -25,8 +25,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * throws anything else (a refusal after it wrote, a unique violation, a deadlock, a lost connection) rolls the whole
  * batch back; then every unit of that batch runs again in a transaction of its own, so that one failure fails only
  * its own request; but when the database itself is unavailable ({@link DatabaseUnavailable}) the whole batch fails at
- * once. Units should therefore check what they can before they are submitted, and write only what rarely fails. Later units of a batch see what earlier ones wrote, as any statement sees its own transaction's writes.
- * Each instance batches its own requests; instances write side by side as before.
+ * once. Units should therefore check what they can before they are submitted, and write only what rarely fails. Later
+ * units of a batch see what earlier ones wrote, as any statement sees its own transaction's writes. Each instance
+ * batches its own requests; instances write side by side as before.
  *
  * <p>Metrics, tagged with the {@code name}: {@code impftermin.group-commit.size} (units per transaction) and
  * {@code impftermin.group-commit.queued} (units waiting for the next one).

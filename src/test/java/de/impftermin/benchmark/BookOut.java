@@ -274,9 +274,9 @@ final class BookOut {
      * tell a clean refusal ({@code 503} with {@code Retry-After}) from a failure.
      */
     private void record(String op, long startedNanos, Http.Answer answer) {
-        recorder.record(op, startedNanos, answer.status(), answer.retryAfter() != null);
+        String code = answer.status() >= 400 ? answer.field("code") : "";
+        recorder.record(op, startedNanos, answer.status(), answer.retryAfter() != null, code);
         if (answer.status() >= 500 && answer.status() < 598) {
-            String code = answer.field("code");
             recorder.count(op + " " + answer.status() + " " + (code.isEmpty() ? "-" : code) + ", "
                     + (answer.retryAfter() == null ? "no Retry-After" : "Retry-After " + answer.retryAfter()));
         }

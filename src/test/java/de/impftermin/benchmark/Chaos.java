@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code Retry-After}), the slowest answer, and how long no booking was accepted.
  *
  * <p>Arguments: {@code baseUrl jdbcUrl user password workDir}. Sizes: {@code -Dchaos.centres=4
- * -Dchaos.seriesPerCentre=500 -Dchaos.arrivals=15 -Dchaos.seconds=150 -Dchaos.drainSeconds=120}. It writes
+ * -Dchaos.seriesPerCentre=500 -Dchaos.arrivals=4 -Dchaos.seconds=150 -Dchaos.drainSeconds=120}. It writes
  * {@code load-started} once the load runs, waits for {@code faults-done} after the load, and writes
  * {@code report.md}; the exit status is 1 if an invariant failed.
  */
@@ -40,6 +40,8 @@ public final class Chaos {
     private final Path work;
     private final StringBuilder report = new StringBuilder();
     private final List<String> violations = new ArrayList<>();
+    private final List<Long> writes = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile boolean probing = true;
 
     private Chaos(JdbcClient jdbc, Path work) {
         this.jdbc = jdbc;
@@ -56,7 +58,7 @@ public final class Chaos {
                 Integer.getInteger("chaos.centres", 4),
                 Integer.getInteger("chaos.seriesPerCentre", 500),
                 0,
-                Integer.getInteger("chaos.arrivals", 15),
+                Integer.getInteger("chaos.arrivals", 4),
                 300,
                 0,
                 false,
@@ -66,7 +68,10 @@ public final class Chaos {
         BookOut bookOut = new BookOut(http, chaos.jdbc, config);
         Instant opensAt = bookOut.setUp(false);
         Files.writeString(work.resolve("load-started"), Long.toString(System.currentTimeMillis()));
+        Thread probe = Thread.ofVirtual().start(chaos::probe);
         BookOut.Result result = bookOut.run(opensAt);
+        chaos.probing = false;
+        probe.join();
         Files.write(work.resolve("acknowledged.txt"), result.codes());
         chaos.load(config, result);
         chaos.awaitFile("faults-done", 300);
@@ -97,6 +102,46 @@ public final class Chaos {
                     .append('\n');
         }
         report.append("\nOutcomes: ").append(result.recorder().outcomes()).append("\n\n");
+    }
+
+    /**
+     * Writes a row through HAProxy every 100 ms, on a new connection each time as a freshly started pool would, and
+     * keeps when each write was committed: when the database itself took writes, whatever the app did.
+     */
+    private void probe() {
+        jdbc.sql("create table if not exists chaos_probe (at timestamptz not null default now())")
+                .update();
+        while (probing) {
+            try {
+                jdbc.sql("insert into chaos_probe default values").update();
+                writes.add(System.currentTimeMillis());
+            } catch (org.springframework.dao.DataAccessException e) {
+                // the database is away: the gap in writes is what is measured
+            }
+            try {
+                TimeUnit.MILLISECONDS.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** The longest time between two committed probe writes from {@code start} to {@code end}, in seconds. */
+    private double longestWritePause(long start, long end) {
+        long previous =
+                writes.stream().filter(at -> at <= start).reduce((a, b) -> b).orElse(start);
+        long longest = 0;
+        for (long at : writes) {
+            if (at > start && at <= end + 60_000) {
+                longest = Math.max(longest, at - previous);
+                previous = at;
+                if (at > end) {
+                    break;
+                }
+            }
+        }
+        return longest / 1000.0;
     }
 
     private void awaitFile(String name, int seconds) throws InterruptedException {
@@ -196,6 +241,11 @@ public final class Chaos {
         return sample.status() >= 400 && sample.status() != 409 && sample.status() != 598;
     }
 
+    /** A 503 that says when to come back. */
+    private static boolean clean(Recorder.Sample sample) {
+        return sample.status() == 503 && sample.retryAfter();
+    }
+
     private long count(String sql) {
         return jdbc.sql(sql).query(Long.class).single();
     }
@@ -218,25 +268,30 @@ public final class Chaos {
         long loadStart = at.getOrDefault(
                 "load-started", samples.isEmpty() ? 0 : samples.getFirst().startedEpochMillis());
         timeline(samples, at, loadStart);
-        StringBuilder csv = new StringBuilder("op,started_ms,completed_ms,status,retry_after\n");
+        StringBuilder csv = new StringBuilder("op,started_ms,completed_ms,status,retry_after,code\n");
         samples.forEach(s -> csv.append(String.format(
-                "%s,%d,%d,%d,%b%n",
+                "%s,%d,%d,%d,%b,%s%n",
                 s.op(),
                 s.startedEpochMillis() - loadStart,
                 s.completedEpochMillis() - loadStart,
                 s.status(),
-                s.retryAfter())));
+                s.retryAfter(),
+                s.code())));
         Files.writeString(work.resolve("samples.csv"), csv);
-        report.append("| fault | from | to | requests then | failed | failed: 503 with Retry-After | other failures |"
-                + " slowest answer | no booking accepted for |\n|---|---|---|---|---|---|---|---|---|\n");
+        report.append(
+                "| fault | from | to | longest pause of database writes | requests then | failed | of them 503 with Retry-After, by code | other failures |"
+                        + " slowest answer | no booking accepted for |\n|---|---|---|---|---|---|---|---|---|---|\n");
         row(samples, at, "app instance killed (kill -9)", "app-kill", "app-kill-window");
         row(samples, at, "PostgreSQL primary killed (kill -9)", "primary-kill", "primary-kill-window");
         row(samples, at, "standby paused (SIGSTOP … SIGCONT)", "standby-stop", "standby-cont");
         row(samples, at, "SMTP and SMS gateways failing", "gateways-fail", "gateways-ok");
         report.append(
                 "\nTimes are seconds after the load started; \"no booking accepted for\" runs from the fault to the"
-                        + " first confirmation answered 201 that was sent after it. A failure is any answer but 2xx, 3xx and"
-                        + " 409 (sold out).\n\n");
+                        + " first confirmation answered 201 that was sent after it; \"longest pause of database writes\" is the"
+                        + " longest time between two rows committed by a probe that writes through HAProxy every 100 ms. A failure is any answer but 2xx, 3xx and"
+                        + " 409 (sold out); \"503 unavailable\" are DATABASE_UNAVAILABLE (app) and INSTANCE_UNAVAILABLE"
+                        + " (nginx), \"overloaded\" the app's OVERLOADED; a fault's window is 20 s unless it ended"
+                        + " earlier.\n\n");
     }
 
     /** Per 10 s of the run: bookings accepted, requests refused with 503, other failures, and the faults begun. */
@@ -245,8 +300,8 @@ public final class Chaos {
                 .mapToLong(Recorder.Sample::completedEpochMillis)
                 .max()
                 .orElse(loadStart);
-        report.append("| s | confirmed (201) | holds (201) | 503 with Retry-After | other failures | slowest ms |"
-                + " faults begun |\n|---|---|---|---|---|---|---|\n");
+        report.append("| s | confirmed (201) | holds (201) | 503 unavailable | 503 overloaded | other failures |"
+                + " slowest ms | faults begun |\n|---|---|---|---|---|---|---|---|\n");
         for (long from = loadStart; from <= last; from += BUCKET_MILLIS) {
             long f = from;
             List<Recorder.Sample> in = samples.stream()
@@ -258,7 +313,7 @@ public final class Chaos {
                     .filter(name -> !name.equals("load-started"))
                     .toList();
             report.append(String.format(
-                    "| %d | %,d | %,d | %,d | %,d | %,d | %s |%n",
+                    "| %d | %,d | %,d | %,d | %,d | %,d | %,d | %s |%n",
                     (from - loadStart) / 1000,
                     in.stream()
                             .filter(s -> s.op().equals("confirm") && s.status() == 201)
@@ -266,11 +321,13 @@ public final class Chaos {
                     in.stream()
                             .filter(s -> s.op().equals("hold") && s.status() == 201)
                             .count(),
-                    in.stream().filter(s -> s.status() == 503 && s.retryAfter()).count(),
                     in.stream()
-                            .filter(Chaos::failed)
-                            .filter(s -> !(s.status() == 503 && s.retryAfter()))
+                            .filter(s -> clean(s) && !s.code().equals("OVERLOADED"))
                             .count(),
+                    in.stream()
+                            .filter(s -> clean(s) && s.code().equals("OVERLOADED"))
+                            .count(),
+                    in.stream().filter(Chaos::failed).filter(s -> !clean(s)).count(),
                     in.stream().mapToLong(Recorder.Sample::micros).max().orElse(0) / 1000,
                     String.join(", ", begun)));
         }
@@ -287,12 +344,15 @@ public final class Chaos {
         Predicate<Recorder.Sample> inWindow = s -> s.completedEpochMillis() >= start && s.startedEpochMillis() <= end;
         List<Recorder.Sample> window = samples.stream().filter(inWindow).toList();
         List<Recorder.Sample> failed = window.stream().filter(Chaos::failed).toList();
-        long clean =
-                failed.stream().filter(s -> s.status() == 503 && s.retryAfter()).count();
+        Map<String, Long> clean = new TreeMap<>();
         Map<String, Long> others = new TreeMap<>();
-        failed.stream()
-                .filter(s -> !(s.status() == 503 && s.retryAfter()))
-                .forEach(s -> others.merge(s.op() + " " + s.status(), 1L, Long::sum));
+        failed.forEach(s -> {
+            if (clean(s)) {
+                clean.merge(s.code().isEmpty() ? "-" : s.code(), 1L, Long::sum);
+            } else {
+                others.merge(s.op() + " " + s.status() + " " + s.code(), 1L, Long::sum);
+            }
+        });
         long slowest = window.stream().mapToLong(Recorder.Sample::micros).max().orElse(0) / 1000;
         String accepted = samples.stream()
                 .filter(s -> s.op().equals("confirm") && s.status() == 201 && s.startedEpochMillis() >= start)
@@ -300,13 +360,14 @@ public final class Chaos {
                 .map(s -> String.format("%.1f s", (s.completedEpochMillis() - start) / 1000.0))
                 .orElse("until the end");
         report.append(String.format(
-                "| %s | %.1f | %.1f | %,d | %,d | %,d | %s | %,d ms | %s |%n",
+                "| %s | %.1f | %.1f | %.1f s | %,d | %,d | %s | %s | %,d ms | %s |%n",
                 title,
                 (start - loadStart) / 1000.0,
                 (end - loadStart) / 1000.0,
+                longestWritePause(start, end),
                 window.size(),
                 failed.size(),
-                clean,
+                clean.isEmpty() ? "none" : clean.toString().replaceAll("[{}]", ""),
                 others.isEmpty() ? "none" : others.toString(),
                 slowest,
                 accepted));

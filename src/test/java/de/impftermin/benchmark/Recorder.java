@@ -19,6 +19,8 @@ final class Recorder {
     private final long startEpochMillis = System.currentTimeMillis();
     private final Map<String, ConcurrentLinkedQueue<long[]>> samples = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> outcomes = new ConcurrentHashMap<>();
+    private final Map<String, Integer> codes = new ConcurrentHashMap<>();
+    private final List<String> codeNames = new ArrayList<>();
 
     long start() {
         return System.nanoTime();
@@ -26,14 +28,20 @@ final class Recorder {
 
     /** Records one request of {@code op} that started at {@code startedNanos} and answered {@code status}. */
     void record(String op, long startedNanos, int status) {
-        record(op, startedNanos, status, false);
+        record(op, startedNanos, status, false, "");
     }
 
-    /** The same, saying whether the answer had a {@code Retry-After} header. */
-    void record(String op, long startedNanos, int status, boolean retryAfter) {
+    /** The same, with whether the answer had a {@code Retry-After} header and its problem code (or ""). */
+    void record(String op, long startedNanos, int status, boolean retryAfter, String code) {
         long now = System.nanoTime();
+        long codeIndex = codes.computeIfAbsent(code, c -> {
+            synchronized (codeNames) {
+                codeNames.add(c);
+                return codeNames.size() - 1;
+            }
+        });
         samples.computeIfAbsent(op, k -> new ConcurrentLinkedQueue<>()).add(new long[] {
-            (now - startNanos) / 1_000_000L, (now - startedNanos) / 1000, status, retryAfter ? 1 : 0
+            (now - startNanos) / 1_000_000L, (now - startedNanos) / 1000, status, retryAfter ? 1 : 0, codeIndex
         });
         outcomes.computeIfAbsent(op + " " + status, k -> new AtomicLong()).incrementAndGet();
     }
@@ -58,7 +66,7 @@ final class Recorder {
     }
 
     /** One request: when it completed (epoch milliseconds), how long it took and what it answered. */
-    record Sample(String op, long completedEpochMillis, long micros, int status, boolean retryAfter) {
+    record Sample(String op, long completedEpochMillis, long micros, int status, boolean retryAfter, String code) {
 
         long startedEpochMillis() {
             return completedEpochMillis - micros / 1000;
@@ -68,8 +76,12 @@ final class Recorder {
     /** Every request recorded so far, of every operation, in no particular order. */
     List<Sample> samples() {
         List<Sample> all = new ArrayList<>();
-        samples.forEach((op, list) ->
-                list.forEach(s -> all.add(new Sample(op, startEpochMillis + s[0], s[1], (int) s[2], s[3] == 1))));
+        List<String> names;
+        synchronized (codeNames) {
+            names = List.copyOf(codeNames);
+        }
+        samples.forEach((op, list) -> list.forEach(s ->
+                all.add(new Sample(op, startEpochMillis + s[0], s[1], (int) s[2], s[3] == 1, names.get((int) s[4])))));
         return all;
     }
 
