@@ -1,18 +1,24 @@
 package de.impftermin.platform;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * What a staff password must be, after NIST SP 800-63B (5.1.1.2): at least 12 and at most 128 characters (counted as
- * Unicode code points, so an umlaut or an emoji is one), no composition rules, and not one that attackers try first: a
+ * What a staff password must be, after NIST SP 800-63B (5.1.1.2): at least 12 characters (counted as Unicode code
+ * points, so an umlaut or an emoji is one) and at most {@value #MAX_LENGTH} bytes of UTF-8 (bcrypt's limit), no composition rules, and not one that attackers try first: a
  * known common or breached password, or the username itself. Plain Java, no Spring.
  */
 public final class PasswordPolicy {
 
     public static final int MIN_LENGTH = 12;
-    public static final int MAX_LENGTH = 128;
+    /**
+     * In bytes of UTF-8: bcrypt, which stores the passwords, reads no more than 72 bytes, and Spring Security refuses
+     * longer ones outright. 72 letters without accents (NIST asks for at least 64), an umlaut counts twice, an emoji
+     * four times.
+     */
+    public static final int MAX_LENGTH = 72;
 
     /** Why a password is refused. */
     public enum Weakness {
@@ -68,7 +74,7 @@ public final class PasswordPolicy {
         if (length < MIN_LENGTH) {
             return Optional.of(Weakness.TOO_SHORT);
         }
-        if (length > MAX_LENGTH) {
+        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_LENGTH) {
             return Optional.of(Weakness.TOO_LONG);
         }
         String normalised = password.strip().toLowerCase(Locale.ROOT);

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +55,17 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> badParameter(Exception e) {
         return Problems.response(
                 Problems.of(HttpStatus.BAD_REQUEST, "BAD_REQUEST", "A parameter has an invalid value."),
+                new HttpHeaders());
+    }
+
+    /**
+     * A query or form parameter that is not valid UTF-8 ({@code %ED%A0%80}, half of a surrogate pair): Tomcat finds
+     * out only when the application first asks for a parameter.
+     */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> undecodableParameter(InvalidParameterException e) {
+        return Problems.response(
+                Problems.of(HttpStatus.BAD_REQUEST, "BAD_REQUEST", "A parameter is not valid UTF-8."),
                 new HttpHeaders());
     }
 

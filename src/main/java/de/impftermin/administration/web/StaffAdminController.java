@@ -48,7 +48,7 @@ class StaffAdminController {
             @NotBlank @Pattern(regexp = USERNAME, message = "must be 1 to 64 lowercase letters, digits, . _ -")
             String username,
 
-            @NotNull @Size(max = 512, message = "must be at most 128 characters")
+            @NotNull @Size(max = 512, message = "is too long")
             String password,
 
             @NotNull Role role,
@@ -92,7 +92,9 @@ class StaffAdminController {
     static String weakPassword(PasswordPolicy.Weakness weakness) {
         return switch (weakness) {
             case TOO_SHORT -> "The password must have at least " + PasswordPolicy.MIN_LENGTH + " characters.";
-            case TOO_LONG -> "The password may have at most " + PasswordPolicy.MAX_LENGTH + " characters.";
+            case TOO_LONG ->
+                "The password may have at most " + PasswordPolicy.MAX_LENGTH
+                        + " characters; an umlaut counts twice, an emoji four times (bytes of UTF-8).";
             case COMMON -> "This password is too common; choose one that is hard to guess.";
             case IS_USERNAME -> "The password must not be the username.";
         };
