@@ -3,6 +3,7 @@ package de.impftermin.centres;
 import de.impftermin.platform.AuditLog;
 import de.impftermin.platform.Refusal;
 import de.impftermin.shared.Vaccine;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -18,11 +19,13 @@ public class Centres {
     private final CentreRepository repository;
     private final ApplicationEventPublisher events;
     private final AuditLog audit;
+    private final Clock clock;
 
-    Centres(CentreRepository repository, ApplicationEventPublisher events, AuditLog audit) {
+    Centres(CentreRepository repository, ApplicationEventPublisher events, AuditLog audit, Clock clock) {
         this.repository = repository;
         this.events = events;
         this.audit = audit;
+        this.clock = clock;
     }
 
     @Transactional
@@ -59,6 +62,41 @@ public class Centres {
         }
         audit.record("CENTRE_UPDATED", centre.id(), centre.name());
         return true;
+    }
+
+    /** What closing or reopening did. */
+    public enum ClosureChange {
+        CHANGED,
+        /** Closed already (closing) or open already (reopening): nothing written, nothing audited. */
+        UNCHANGED,
+        NO_SUCH_CENTRE
+    }
+
+    /**
+     * Closes a centre with a note for citizens (1–500 characters, plain words): it stays in the public list as
+     * CLOSED with the note, inventory takes its unbooked series out of sale in this transaction ({@link CentreClosed}),
+     * and its bookings stay. One guarded update, so two administrators closing at once audit one
+     * {@code CENTRE_CLOSED}.
+     */
+    @Transactional
+    public ClosureChange close(String centreId, String note) {
+        if (!repository.close(centreId, note, clock.instant())) {
+            return repository.find(centreId).isPresent() ? ClosureChange.UNCHANGED : ClosureChange.NO_SUCH_CENTRE;
+        }
+        events.publishEvent(new CentreClosed(centreId, note));
+        audit.record("CENTRE_CLOSED", centreId, note);
+        return ClosureChange.CHANGED;
+    }
+
+    /** Reopens a closed centre: its series are for sale again; audited as {@code CENTRE_REOPENED}. */
+    @Transactional
+    public ClosureChange reopen(String centreId) {
+        if (!repository.reopen(centreId)) {
+            return repository.find(centreId).isPresent() ? ClosureChange.UNCHANGED : ClosureChange.NO_SUCH_CENTRE;
+        }
+        events.publishEvent(new CentreReopened(centreId));
+        audit.record("CENTRE_REOPENED", centreId, "");
+        return ClosureChange.CHANGED;
     }
 
     /** Adds an opening day; inventory creates its seats in the same transaction. */

@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.TreeMap;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -50,7 +51,12 @@ public class Releases {
         if (wanted.spillAt() != null && !wanted.spillAt().isAfter(wanted.opensAt())) {
             throw Refusal.invalid("INVALID_SPILL", "spillAt must be after opensAt.");
         }
-        centres.lock(wanted.centreId());
+        if (centres.lock(wanted.centreId()).closed()) {
+            throw new Refusal(
+                    HttpStatus.CONFLICT,
+                    "CENTRE_CLOSED",
+                    "The centre " + wanted.centreId() + " is closed; reopen it before releasing appointments.");
+        }
         long dosesNeeded = (long) wanted.series() * wanted.vaccine().doses();
         long confirmed = centres.confirmedDoses(wanted.centreId(), wanted.vaccine(), wanted.firstDoseTo());
         long promised = releases.dosesPromised(wanted.centreId(), wanted.vaccine());
