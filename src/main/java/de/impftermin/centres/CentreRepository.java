@@ -8,7 +8,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -123,6 +125,15 @@ class CentreRepository {
                         rs.getInt(4),
                         rs.getObject(5, LocalDate.class)))
                 .list();
+    }
+
+    Map<String, Long> dosesDelivered(LocalDate until) {
+        Map<String, Long> delivered = new TreeMap<>();
+        jdbc.sql("select centre_id, sum(doses) from delivery where arrives <= ? group by centre_id")
+                .param(until)
+                .query((rs, n) -> delivered.put(rs.getString(1), rs.getLong(2)))
+                .list();
+        return delivered;
     }
 
     long confirmedDoses(String centreId, Vaccine vaccine, LocalDate until) {

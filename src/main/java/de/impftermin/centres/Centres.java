@@ -6,6 +6,7 @@ import de.impftermin.shared.Vaccine;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
@@ -121,6 +122,12 @@ public class Centres {
     public Delivery addDelivery(String centreId, Vaccine vaccine, int doses, LocalDate arrives) {
         requireCentre(centreId);
         return repository.insertDelivery(centreId, vaccine, doses, arrives);
+    }
+
+    /** Doses delivered per centre: every delivery that has arrived by {@code until}, by centre id. */
+    @Transactional(readOnly = true)
+    public Map<String, Long> dosesDelivered(LocalDate until) {
+        return repository.dosesDelivered(until);
     }
 
     @Transactional(readOnly = true)
