@@ -42,14 +42,12 @@
             return;
         }
         var ticket = main.getAttribute("data-ticket");
-        // Ask again at half the expected wait, between 1 and 30 seconds, with jitter: close to the front the page
-        // moves on at once; far back, a million waiting pages do not poll the servers every few seconds.
-        function nextPoll(etaSeconds) {
-            var half = Math.min(30, Math.max(1, (Number(etaSeconds) || 0) / 2));
-            return Math.round(half * 1000 * (0.8 + 0.4 * Math.random()));
-        }
+        // A long poll: the server answers as soon as it is this ticket's turn, or after 25 s with the new position,
+        // so a waiting page asks about twice a minute however long the queue, and moves on within a moment of its
+        // turn. After a failure it asks again in 5 to 15 s, so that a restarting server is not hit by every page at once.
         function poll() {
-            fetch("/api/v1/waiting-room/tickets/" + encodeURIComponent(ticket), {headers: {"Accept": "application/json"}})
+            fetch("/api/v1/waiting-room/tickets/" + encodeURIComponent(ticket) + "?wait=25",
+                    {headers: {"Accept": "application/json"}})
                 .then(function (response) { return response.ok ? response.json() : null; })
                 .then(function (status) {
                     if (!status) {
@@ -63,11 +61,11 @@
                     if (position) {
                         position.textContent = String(status.position);
                     }
-                    setTimeout(poll, nextPoll(status.etaSeconds));
+                    poll();
                 })
-                .catch(function () { setTimeout(poll, 10000); });
+                .catch(function () { setTimeout(poll, Math.round(5000 + 10000 * Math.random())); });
         }
-        setTimeout(poll, nextPoll(main.getAttribute("data-eta-seconds")));
+        poll();
     }
 
     function countdown() {

@@ -11,13 +11,20 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -56,6 +63,9 @@ public class WaitingRoom {
     private @Nullable Block spare;
     private int blockSize = 1;
     private final AtomicLong joinsSinceTick = new AtomicLong();
+    /** Tickets whose holder waits on an open request for their turn; one entry per open request, none per ticket. */
+    private final Set<Watch> watches = ConcurrentHashMap.newKeySet();
+
     private volatile long tickedAt = System.nanoTime();
 
     @Autowired
@@ -117,6 +127,63 @@ public class WaitingRoom {
                         HttpStatus.NOT_FOUND, "UNKNOWN_TICKET", "This waiting-room ticket is unknown or expired."));
         return status(token, ticket, subject, now());
     }
+
+    /**
+     * Where the ticket stands once it is no longer waiting, or after {@code wait} at the latest: a long poll, so that a
+     * waiting page or API client asks once per {@code wait} instead of polling, and learns of its turn within one
+     * {@code step}. Answers at once when the ticket is not waiting. Nothing is kept for the ticket beyond the open
+     * request; each step looks at the open ones.
+     *
+     * @throws Refusal {@code UNKNOWN_TICKET} (404) for a forged, foreign or expired ticket
+     */
+    public CompletableFuture<TicketStatus> statusOnceMoved(String token, @Nullable String subject, Duration wait) {
+        TicketStatus now = status(token, subject);
+        if (now.state() != TicketStatus.State.WAITING || wait.isZero() || wait.isNegative()) {
+            return CompletableFuture.completedFuture(now);
+        }
+        Ticket ticket = Ticket.parse(signer.verify(TICKET, token).orElseThrow()).orElseThrow();
+        Watch watch = new Watch(token, ticket, subject, System.nanoTime() + wait.toNanos(), new CompletableFuture<>());
+        watches.add(watch);
+        // a stalled step (the database away) must not keep the request open: answer where it stands after the wait
+        watch.answer()
+                .completeOnTimeout(null, wait.toMillis() + properties.step().toMillis() * 2, TimeUnit.MILLISECONDS);
+        return watch.answer().handle((status, failure) -> {
+            watches.remove(watch);
+            return status != null ? status : status(token, subject);
+        });
+    }
+
+    /** Answers every open long poll with where its ticket stands now: on shutdown, so that none holds the stop. */
+    @EventListener(ContextClosedEvent.class)
+    void answerWatches() {
+        Instant now = now();
+        for (Watch watch : List.copyOf(watches)) {
+            watch.answer().complete(status(watch.token(), watch.ticket(), watch.subject(), now));
+        }
+    }
+
+    /** After each step: answers the long polls whose ticket moved out of waiting or whose wait is over. */
+    private void answerMovedWatches(Instant now) {
+        if (watches.isEmpty()) {
+            return;
+        }
+        QueueState s = state;
+        boolean soldOut = soldOut();
+        long nanos = System.nanoTime();
+        for (Watch watch : watches) {
+            if (s.standing(watch.ticket(), now, soldOut).kind() != Standing.Kind.WAITING
+                    || nanos - watch.deadline() >= 0) {
+                watch.answer().complete(status(watch.token(), watch.ticket(), watch.subject(), now));
+            }
+        }
+    }
+
+    private record Watch(
+            String token,
+            Ticket ticket,
+            @Nullable String subject,
+            long deadline,
+            CompletableFuture<@Nullable TicketStatus> answer) {}
 
     /** Whether the pass is genuine, unexpired and of this queue. */
     public boolean admits(String pass) {
@@ -190,6 +257,7 @@ public class WaitingRoom {
                 .orElseGet(() -> repository.load(queue));
         reserveSpare(now);
         tickedAt = System.nanoTime();
+        answerMovedWatches(now);
         long millis = (tickedAt - started) / 1_000_000;
         if (millis > SLOW_TICK_MILLIS) {
             log.warn("The waiting-room step took {} ms; polls saw a standing serving counter meanwhile", millis);

@@ -67,7 +67,13 @@ public class AvailabilitySnapshots {
         this.clock = clock;
         this.json = json;
         this.current = new Snapshot(
-                0, List.of(), new Feed(BerlinTime.show(clock.instant()), List.of()), new byte[0], "", List.of());
+                0,
+                List.of(),
+                new Feed(BerlinTime.show(clock.instant()), List.of()),
+                new byte[0],
+                "",
+                List.of(),
+                List.of());
     }
 
     /**
@@ -144,7 +150,8 @@ public class AvailabilitySnapshots {
                             next.feed(),
                             next.feedJson(),
                             current.etag(),
-                            next.online());
+                            next.online(),
+                            next.releases());
             if (changed) {
                 notifySubscribers(current);
             }
@@ -171,8 +178,9 @@ public class AvailabilitySnapshots {
 
     private Snapshot build(Instant now) {
         List<FreeSeries> free = releases.freeSeries(now);
+        List<Release> allReleases = releases.all();
         Map<String, List<Release>> releasesByCentre =
-                releases.all().stream().collect(Collectors.groupingBy(Release::centreId));
+                allReleases.stream().collect(Collectors.groupingBy(Release::centreId));
         List<CentreSummary> summaries = new ArrayList<>();
         List<Feed.CentreDays> feedCentres = new ArrayList<>();
         Map<Long, Release> releasesById =
@@ -217,7 +225,8 @@ public class AvailabilitySnapshots {
                 feed,
                 json.writeValueAsBytes(feed),
                 etag,
-                List.copyOf(bookableOnline));
+                List.copyOf(bookableOnline),
+                List.copyOf(allReleases));
     }
 
     private static String etag(byte[] content) {

@@ -2,6 +2,7 @@ package de.impftermin.availability;
 
 import de.impftermin.eligibility.Applicant;
 import de.impftermin.eligibility.EligibilityRule;
+import de.impftermin.inventory.Release;
 import de.impftermin.shared.Vaccine;
 import java.time.LocalDate;
 import java.util.List;
@@ -11,10 +12,17 @@ import java.util.TreeMap;
 /**
  * One immutable version of the read side. {@code feedJson} is serialised once; {@code etag} depends only on the
  * data, so a client polling an unchanged feed gets 304s. {@code online} keeps the free series of the online contingent
- * per release rule, so that a citizen is offered only what every person of the booking may book.
+ * per release rule, so that a citizen is offered only what every person of the booking may book. {@code releases} are
+ * every release as read for this version, so that the portal's eligibility check answers from memory at the rush.
  */
 public record Snapshot(
-        long version, List<CentreSummary> centres, Feed feed, byte[] feedJson, String etag, List<OnlineSeries> online) {
+        long version,
+        List<CentreSummary> centres,
+        Feed feed,
+        byte[] feedJson,
+        String etag,
+        List<OnlineSeries> online,
+        List<Release> releases) {
 
     /** Free series of one open online release at a centre on a 1st-dose day, and who that release admits. */
     public record OnlineSeries(String centreId, LocalDate day, Vaccine vaccine, EligibilityRule rule, int free) {}

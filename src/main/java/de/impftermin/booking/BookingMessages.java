@@ -4,6 +4,7 @@ import de.impftermin.centres.Centre;
 import de.impftermin.centres.Centres;
 import de.impftermin.notifications.BookingNotice;
 import de.impftermin.notifications.Notifications;
+import de.impftermin.shared.StatedReason;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -30,12 +31,22 @@ class BookingMessages {
         notifications.bookingCancelled(notice(booking));
     }
 
+    /** Cancelled by the centre, for {@code reason}. */
+    void cancelled(BookingView booking, StatedReason reason) {
+        notifications.bookingCancelled(notice(booking), reason);
+    }
+
     /**
      * A booking moved to new appointments ({@code booking}, with its own code and calendar file); the message names
      * the old booking's appointments as void, so no separate cancellation is sent for it.
      */
     void rebooked(BookingView old, BookingView booking) {
         notifications.bookingRebooked(notice(old), notice(booking));
+    }
+
+    /** Moved by the centre, for {@code reason}. */
+    void rebooked(BookingView old, BookingView booking, StatedReason reason) {
+        notifications.bookingRebooked(notice(old), notice(booking), reason);
     }
 
     /** A reminder of {@code appointments} (those of one day of the booking). */

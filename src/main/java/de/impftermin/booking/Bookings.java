@@ -13,6 +13,7 @@ import de.impftermin.platform.GroupCommits;
 import de.impftermin.platform.Refusal;
 import de.impftermin.shared.BerlinTime;
 import de.impftermin.shared.Channel;
+import de.impftermin.shared.StatedReason;
 import de.impftermin.shared.Vaccine;
 import de.impftermin.verification.ContactAddress;
 import de.impftermin.verification.Verifications;
@@ -286,12 +287,17 @@ public class Bookings {
      * and its pairs stay closed; then, if its 1st dose was on that day, its persons are moved, together, to the free
      * series nearest to their old time on the first of {@code days} (given the vaccine) that has room for all of them.
      * A booking whose 2nd dose falls on the day is cancelled: a new series would give its persons a 1st dose again. The contact is told once: of the new appointments
-     * (the old ones named void) or that they must book again. In the caller's transaction, so that the move, the
-     * message and the caller's progress commit together.
+     * (the old ones named void) or that they must book again, with the centre's {@code reason} in the booking's
+     * language. In the caller's transaction, so that the move, the message and the caller's progress commit together.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Relocation relocate(
-            String code, LocalDate closedDay, UUID closure, Function<Vaccine, List<LocalDate>> days, String staff) {
+            String code,
+            LocalDate closedDay,
+            UUID closure,
+            Function<Vaccine, List<LocalDate>> days,
+            String staff,
+            StatedReason reason) {
         BookingView old = BookingCode.parse(code).flatMap(repository::find).orElse(null);
         if (old == null || !repository.cancel(code)) {
             return new Relocation.NotLive(code);
@@ -314,12 +320,12 @@ public class Bookings {
                     old.centreId(), day, time, vaccine, applicants, "STAFF:" + staff + ":" + code, PHONE_FIRST));
             if (hold.isPresent()) {
                 BookingView moved = write(hold.get(), old.persons(), old.contact(), old.channel(), null);
-                messages.rebooked(old, moved);
+                messages.rebooked(old, moved, reason);
                 metrics.rebooked(moved);
                 return new Relocation.Moved(old, moved);
             }
         }
-        messages.cancelled(cancelled);
+        messages.cancelled(cancelled, reason);
         metrics.cancelled(cancelled);
         return new Relocation.Cancelled(cancelled);
     }

@@ -72,6 +72,16 @@ class CentreRepository {
                 == 1;
     }
 
+    boolean update(OpeningDay d) {
+        return jdbc.sql("""
+                        update opening_day set opens = ?, closes = ?, lanes = ?, slot_minutes = ?
+                        where centre_id = ? and day = ?
+                        """)
+                        .params(d.opens(), d.closes(), d.lanes(), d.slotMinutes(), d.centreId(), d.date())
+                        .update()
+                == 1;
+    }
+
     Delivery insertDelivery(String centreId, Vaccine vaccine, int doses, LocalDate arrives) {
         long id = jdbc.sql("insert into delivery (centre_id, vaccine, doses, arrives) values (?, ?, ?, ?) returning id")
                 .params(centreId, vaccine.id(), doses, arrives)

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The centres module's API: one method per use case, one transaction each. */
@@ -104,10 +105,7 @@ public class Centres {
     @Transactional
     public OpeningDay addOpeningDay(OpeningDay day) {
         requireCentre(day.centreId());
-        if (!day.closes().isAfter(day.opens()) || day.slotsPerLane() < 1) {
-            throw Refusal.invalid(
-                    "INVALID_OPENING_HOURS", "closes must be after opens and leave room for at least one slot.");
-        }
+        requireValidHours(day);
         if (!repository.insert(day)) {
             throw new Refusal(
                     HttpStatus.CONFLICT,
@@ -116,6 +114,25 @@ public class Centres {
         }
         events.publishEvent(new OpeningDayScheduled(day));
         return day;
+    }
+
+    /**
+     * Changes an opening day's hours, lanes or slot length, in the caller's transaction: only together with the seats
+     * ({@code inventory.Capacity#reshape}), which decides whether the change may happen at all.
+     *
+     * @return false when the centre does not open on that day
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean changeOpeningDay(OpeningDay day) {
+        requireValidHours(day);
+        return repository.update(day);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<OpeningDay> openingDay(String centreId, LocalDate date) {
+        return repository.openingDays(centreId).stream()
+                .filter(d -> d.date().equals(date))
+                .findFirst();
     }
 
     @Transactional
@@ -158,6 +175,13 @@ public class Centres {
     /** Locks the centre row so that releases of one centre are created one after another. */
     public Centre lock(String centreId) {
         return repository.lock(centreId).orElseThrow(() -> Refusal.notFound("Centre " + centreId));
+    }
+
+    private static void requireValidHours(OpeningDay day) {
+        if (!day.hasValidHours()) {
+            throw Refusal.invalid(
+                    "INVALID_OPENING_HOURS", "closes must be after opens and leave room for at least one slot.");
+        }
     }
 
     private void requireCentre(String centreId) {

@@ -15,4 +15,14 @@ public record OpeningDay(
     public int seats() {
         return lanes * slotsPerLane();
     }
+
+    /** Closes after it opens, with room for at least one slot. */
+    public boolean hasValidHours() {
+        return closes.isAfter(opens) && slotsPerLane() >= 1;
+    }
+
+    /** The same hours, lanes and slot length on another day. */
+    public OpeningDay on(LocalDate other) {
+        return new OpeningDay(centreId, other, opens, closes, lanes, slotMinutes);
+    }
 }

@@ -150,7 +150,8 @@ class PairRepository {
                         from appointment_pair p join release r on r.id = p.release_id
                         where p.centre_id = any(:centres) and p.booking_id is null
                           and (p.hold_expires_at is null or p.hold_expires_at <= :now)
-                          and p.channel = 'ONLINE' and r.opens_at <= :now and p.first_starts_at > :now
+                          and p.channel = 'ONLINE' and r.opens_at <= :now and r.paused_at is null
+                          and p.first_starts_at > :now
                         order by p.first_starts_at, p.id
                         limit :limit
                         for update of p skip locked
@@ -328,6 +329,7 @@ class PairRepository {
                         select first_day, count(*) from appointment_pair
                         where centre_id = :centre and vaccine = :vaccine and first_day between :from and :to
                           and booking_id is null and (hold_expires_at is null or hold_expires_at <= :now)
+                          and release_id in (select id from release where centre_id = :centre and paused_at is null)
                         group by first_day
                         """)
                 .param("centre", centreId)

@@ -10,7 +10,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * A release as other modules see it. {@code series} is what was actually paired, at most what was asked for. A PHONE
  * release with {@code spillAt} offers its unbooked series online from that instant; {@code spilledAt} is when the
- * spill job moved them (the centre list counts them as ONLINE from then on).
+ * spill job moved them (the centre list counts them as ONLINE from then on). A paused release ({@code pausedAt})
+ * offers nothing new, its holds and bookings stay; a withdrawn one ({@code withdrawnAt}, always paused too) has given
+ * its unbooked series back ({@code seriesWithdrawn} of {@code series}, their doses back in the ledger).
  */
 public record Release(
         long id,
@@ -24,7 +26,10 @@ public record Release(
         Channel channel,
         EligibilityRule eligibility,
         @Nullable Instant spillAt,
-        @Nullable Instant spilledAt) {
+        @Nullable Instant spilledAt,
+        @Nullable Instant pausedAt,
+        @Nullable Instant withdrawnAt,
+        int seriesWithdrawn) {
 
     public Release(
             long id,
@@ -49,7 +54,10 @@ public record Release(
                 channel,
                 eligibility,
                 null,
-                null);
+                null,
+                null,
+                null,
+                0);
     }
 
     /** Whether its series are for {@code wanted} at {@code now}: its own channel, or ONLINE once it has spilled. */
@@ -58,7 +66,21 @@ public record Release(
         return channel == wanted || (wanted == Channel.ONLINE && spilled);
     }
 
+    /** Whether it offers its series at {@code now}: opened and not paused. */
     public boolean isOpenAt(Instant now) {
-        return !opensAt.isAfter(now);
+        return !opensAt.isAfter(now) && pausedAt == null;
+    }
+
+    public boolean isPaused() {
+        return pausedAt != null;
+    }
+
+    public boolean isWithdrawn() {
+        return withdrawnAt != null;
+    }
+
+    /** The series it still has: those paired, less those withdrawn again. */
+    public int seriesLeft() {
+        return series - seriesWithdrawn;
     }
 }

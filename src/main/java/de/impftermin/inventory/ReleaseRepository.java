@@ -11,7 +11,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
@@ -23,7 +25,8 @@ class ReleaseRepository {
 
     private static final String COLUMNS = """
             id, centre_id, vaccine, first_dose_from, first_dose_to, series_requested, series, opens_at, channel,
-            born_on_or_after, born_on_or_before, postal_code_prefixes, spill_at, spilled_at
+            born_on_or_after, born_on_or_before, postal_code_prefixes, spill_at, spilled_at, paused_at, withdrawn_at,
+            series_withdrawn
             """;
 
     private final JdbcClient jdbc;
@@ -34,11 +37,11 @@ class ReleaseRepository {
 
     /**
      * The doses every earlier release of this vaccine at the centre has promised (the ledger's debit side), less those
-     * given back (the 2nd doses of 1st-dose no-shows).
+     * given back (the 2nd doses of 1st-dose no-shows, the series withdrawn).
      */
     long dosesPromised(String centreId, Vaccine vaccine) {
         return jdbc.sql("""
-                        select coalesce(sum(series * doses_per_series - doses_returned), 0) from release
+                        select coalesce(sum((series - series_withdrawn) * doses_per_series - doses_returned), 0) from release
                         where centre_id = ? and vaccine = ?
                         """).params(centreId, vaccine.id()).query(Long.class).single();
     }
@@ -76,7 +79,7 @@ class ReleaseRepository {
         return jdbc.sql("""
                         select p.centre_id, p.release_id, p.first_day, p.vaccine, p.channel, count(*)
                         from appointment_pair p join release r on r.id = p.release_id
-                        where r.opens_at <= :now and p.booking_id is null
+                        where r.opens_at <= :now and r.paused_at is null and p.booking_id is null
                           and (p.hold_expires_at is null or p.hold_expires_at <= :now)
                         group by p.centre_id, p.release_id, p.first_day, p.vaccine, p.channel
                         """)
@@ -116,7 +119,7 @@ class ReleaseRepository {
                         from appointment_pair p join release r on r.id = p.release_id
                         where p.centre_id = :centre and p.first_day = :day and p.channel = 'ONLINE'
                           and p.release_id = any(:releases)
-                          and r.opens_at <= :now and p.booking_id is null
+                          and r.opens_at <= :now and r.paused_at is null and p.booking_id is null
                           and (p.hold_expires_at is null or p.hold_expires_at <= :now)
                         group by p.first_starts_at, p.vaccine
                         order by p.first_starts_at, p.vaccine
@@ -144,7 +147,7 @@ class ReleaseRepository {
                         from appointment_pair p join release r on r.id = p.release_id
                         where p.centre_id = :centre and p.first_day = :day and p.channel = :channel
                           and p.release_id = any(:releases)
-                          and r.opens_at <= :now and p.booking_id is null
+                          and r.opens_at <= :now and r.paused_at is null and p.booking_id is null
                           and (p.hold_expires_at is null or p.hold_expires_at <= :now)
                         group by p.first_starts_at, p.vaccine
                         order by p.first_starts_at, p.vaccine
@@ -166,6 +169,40 @@ class ReleaseRepository {
                             rs.getInt(4));
                 })
                 .list();
+    }
+
+    boolean pause(long id, Instant now) {
+        return jdbc.sql("update release set paused_at = ? where id = ? and paused_at is null")
+                        .params(SqlTimes.utc(now), id)
+                        .update()
+                == 1;
+    }
+
+    boolean resume(long id) {
+        return jdbc.sql(
+                                "update release set paused_at = null where id = ? and paused_at is not null and withdrawn_at is null")
+                        .param(id)
+                        .update()
+                == 1;
+    }
+
+    boolean markWithdrawn(long id, Instant now) {
+        return jdbc.sql("""
+                        update release set withdrawn_at = :now, paused_at = coalesce(paused_at, :now)
+                        where id = :id and withdrawn_at is null
+                        """).param("now", SqlTimes.utc(now)).param("id", id).update() == 1;
+    }
+
+    Map<Long, Integer> bookedSeries(String centreId) {
+        Map<Long, Integer> booked = new HashMap<>();
+        jdbc.sql("""
+                        select release_id, count(*) from appointment_pair
+                        where centre_id = ? and booking_id is not null group by release_id
+                        """)
+                .param(centreId)
+                .query((rs, n) -> booked.put(rs.getLong(1), rs.getInt(2)))
+                .list();
+        return booked;
     }
 
     Optional<Release> find(long id) {
@@ -205,7 +242,10 @@ class ReleaseRepository {
                         Arrays.asList(
                                 (String[]) rs.getArray("postal_code_prefixes").getArray())),
                 instant(rs.getObject("spill_at", OffsetDateTime.class)),
-                instant(rs.getObject("spilled_at", OffsetDateTime.class)));
+                instant(rs.getObject("spilled_at", OffsetDateTime.class)),
+                instant(rs.getObject("paused_at", OffsetDateTime.class)),
+                instant(rs.getObject("withdrawn_at", OffsetDateTime.class)),
+                rs.getInt("series_withdrawn"));
     }
 
     private static @Nullable Instant instant(@Nullable OffsetDateTime at) {

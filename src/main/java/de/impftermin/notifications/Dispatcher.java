@@ -2,6 +2,7 @@ package de.impftermin.notifications;
 
 import de.impftermin.notifications.gateway.PermanentDeliveryFailure;
 import de.impftermin.notifications.gateway.SmsGateway;
+import de.impftermin.platform.DatabaseUnavailable;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.mail.SendFailedException;
@@ -42,6 +43,7 @@ import org.springframework.stereotype.Component;
 class Dispatcher implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+    private static final Duration MARK_RETRY_PAUSE = Duration.ofMillis(500);
 
     private final OutboxRows rows;
     private final JavaMailSender mail;
@@ -119,7 +121,11 @@ class Dispatcher implements AutoCloseable {
         }
     }
 
-    /** Hands the message to its gateway; false (and the failure recorded) if the gateway did not take it. */
+    /**
+     * Hands the message to its gateway; false (and the failure recorded) if the gateway did not take it. A failure to
+     * record the failure (the database is gone) only logs: the lease runs out and the message is tried again, and the
+     * round's sent messages must still be marked.
+     */
     private boolean send(OutboxRows.Due message) {
         try {
             switch (message.channel()) {
@@ -128,7 +134,11 @@ class Dispatcher implements AutoCloseable {
             }
             return true;
         } catch (Exception e) {
-            failed(message, e);
+            try {
+                failed(message, e);
+            } catch (RuntimeException recording) {
+                log.warn("Could not record the failed sending of message {}: {}", message.id(), recording.toString());
+            }
             return false;
         }
     }
@@ -136,16 +146,27 @@ class Dispatcher implements AutoCloseable {
     /**
      * Records the hand-over of a round's sent messages in one statement (one commit per round, not per message: at the
      * rush that was one of the ~18 statements per booked series). From here on a failure must not count as a failed
-     * send, or the messages would go out twice; if the statement fails, their lease runs out and they go out again.
+     * send, or the messages would go out twice. The statement only sets what is unset, so it is tried again while the
+     * database is unavailable (a failover takes seconds), for up to half the lease; only after that do the messages go
+     * out again when their lease runs out.
      */
-    private void markSent(List<Long> ids) {
+    private void markSent(List<Long> ids) throws InterruptedException {
         if (ids.isEmpty()) {
             return;
         }
-        try {
-            rows.markSent(ids).forEach(sent -> delays.get(sent.channel()).record(sent.delay()));
-        } catch (RuntimeException e) {
-            log.error("Messages {} were sent but could not be marked; they will be sent again", ids, e);
+        long giveUp = System.nanoTime() + settings.lease().toNanos() / 2;
+        while (true) {
+            try {
+                rows.markSent(ids).forEach(sent -> delays.get(sent.channel()).record(sent.delay()));
+                return;
+            } catch (RuntimeException e) {
+                if (!DatabaseUnavailable.causes(e) || stopping || System.nanoTime() > giveUp) {
+                    log.error("Messages {} were sent but could not be marked; they will be sent again", ids, e);
+                    return;
+                }
+                log.warn("Messages {} were sent; marking them waits for the database: {}", ids, e.toString());
+                Thread.sleep(MARK_RETRY_PAUSE);
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package de.impftermin.notifications;
 
 import de.impftermin.shared.Language;
+import de.impftermin.shared.StatedReason;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,18 +57,43 @@ public class Notifications {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void bookingCancelled(BookingNotice booking) {
-        sms(booking, "cancelled.sms");
-        email(booking, "cancelled.subject", mail(booking, "cancelled.intro", false), false);
+        bookingCancelled(booking, null);
+    }
+
+    /** Cancelled by the centre, which says why ({@code reason}, null where the citizen cancelled). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void bookingCancelled(BookingNotice booking, @Nullable StatedReason reason) {
+        sms(booking, reason, "cancelled.sms");
+        email(booking, "cancelled.subject", mail(booking, "cancelled.intro", reason, false), false);
     }
 
     /** The booking now holds the appointments of {@code current}; those of {@code previous} are void. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void bookingRebooked(BookingNotice previous, BookingNotice current) {
-        sms(current, "rebooked.sms", firstVisit(current));
-        String body = mail(current, "rebooked.intro", true)
+        bookingRebooked(previous, current, null);
+    }
+
+    /** Rebooked by the centre, which says why ({@code reason}, null where the citizen rebooked). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void bookingRebooked(BookingNotice previous, BookingNotice current, @Nullable StatedReason reason) {
+        sms(current, reason, "rebooked.sms", firstVisit(current));
+        String body = mail(current, "rebooked.intro", reason, true)
                 + "\n" + texts.text(current.language(), "rebooked.previous") + "\n"
                 + visitLines(previous, current.language());
         email(current, "rebooked.subject", body, true);
+    }
+
+    /**
+     * The centre's reason in the booking's language: as given, or for an English booking without an English text the
+     * German one, said to be German. Empty without a reason.
+     */
+    private String reasonLine(Language language, @Nullable StatedReason reason) {
+        if (reason == null) {
+            return "";
+        }
+        return reason.in(language)
+                .map(text -> texts.text(language, "reason.given", text))
+                .orElseGet(() -> texts.text(language, "reason.givenInGerman", reason.german()));
     }
 
     /** A reminder of the visits in {@code booking} (those of one day), sent the day before. */
@@ -179,6 +205,10 @@ public class Notifications {
     }
 
     private void sms(BookingNotice booking, String key, Object... more) {
+        sms(booking, null, key, more);
+    }
+
+    private void sms(BookingNotice booking, @Nullable StatedReason reason, String key, Object... more) {
         if (booking.phone() == null) {
             return;
         }
@@ -186,7 +216,9 @@ public class Notifications {
         args[0] = booking.code();
         args[1] = booking.place().name();
         System.arraycopy(more, 0, args, 2, more.length);
-        outbox.enqueue(OutgoingMessage.sms(booking.phone(), texts.text(booking.language(), key, args)));
+        String text = texts.text(booking.language(), key, args);
+        String why = reasonLine(booking.language(), reason);
+        outbox.enqueue(OutgoingMessage.sms(booking.phone(), why.isEmpty() ? text : text + " " + why));
     }
 
     private void email(BookingNotice booking, String subjectKey, String body, boolean withCalendar) {
@@ -203,11 +235,17 @@ public class Notifications {
     }
 
     private String mail(BookingNotice booking, String introKey, boolean withAdvice) {
+        return mail(booking, introKey, null, withAdvice);
+    }
+
+    private String mail(BookingNotice booking, String introKey, @Nullable StatedReason reason, boolean withAdvice) {
         Language language = booking.language();
+        String why = reasonLine(language, reason);
         StringBuilder body = new StringBuilder()
                 .append(texts.text(language, "mail.greeting"))
                 .append("\n\n")
                 .append(texts.text(language, introKey))
+                .append(why.isEmpty() ? "" : "\n" + why)
                 .append("\n\n")
                 .append(texts.text(language, "mail.code", booking.code()))
                 .append('\n')

@@ -1,5 +1,6 @@
 package de.impftermin.operations;
 
+import de.impftermin.shared.StatedReason;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -17,11 +18,13 @@ class DayCancellationRepository {
         this.jdbc = jdbc;
     }
 
-    void insert(UUID id, String centreId, LocalDate day, String reason, String staff) {
+    void insert(UUID id, String centreId, LocalDate day, StatedReason reason, String staff) {
         jdbc.sql("""
-                        insert into day_cancellation (id, centre_id, day, reason, status, started_by)
-                        values (?, ?, ?, ?, 'RUNNING', ?)
-                        """).params(id, centreId, day, reason, staff).update();
+                        insert into day_cancellation (id, centre_id, day, reason, reason_en, status, started_by)
+                        values (?, ?, ?, ?, ?, 'RUNNING', ?)
+                        """)
+                .params(id, centreId, day, reason.german(), reason.english(), staff)
+                .update();
     }
 
     /** Adds the bookings not yet part of the job; a booking is an item once, whatever runs it again. */
@@ -36,12 +39,12 @@ class DayCancellationRepository {
 
     record BookingOfDay(String code, int persons, boolean firstDoseThatDay) {}
 
-    record Claimed(String code, int persons, String staff, String centreId, LocalDate day) {}
+    record Claimed(String code, int persons, String staff, String centreId, LocalDate day, StatedReason reason) {}
 
     /** The next open item, locked for this transaction; another runner skips it. */
     Optional<Claimed> claimNext(UUID job) {
         return jdbc.sql("""
-                        select i.booking_code, i.persons, j.started_by, j.centre_id, j.day
+                        select i.booking_code, i.persons, j.started_by, j.centre_id, j.day, j.reason, j.reason_en
                         from day_cancellation_item i join day_cancellation j on j.id = i.job_id
                         where i.job_id = ? and i.outcome is null
                         order by i.booking_code limit 1
@@ -53,7 +56,8 @@ class DayCancellationRepository {
                         rs.getInt(2),
                         rs.getString(3),
                         rs.getString(4),
-                        rs.getObject(5, LocalDate.class)))
+                        rs.getObject(5, LocalDate.class),
+                        new StatedReason(rs.getString(6), rs.getString(7))))
                 .optional();
     }
 

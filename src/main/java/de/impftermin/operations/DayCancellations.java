@@ -7,6 +7,7 @@ import de.impftermin.inventory.Holds;
 import de.impftermin.platform.AuditLog;
 import de.impftermin.platform.CentreAccess;
 import de.impftermin.shared.BerlinTime;
+import de.impftermin.shared.StatedReason;
 import de.impftermin.shared.Vaccine;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -95,9 +96,12 @@ public class DayCancellations {
                 movable);
     }
 
-    /** Closes the day for new holds and records its bookings as the job's items; the job then runs by itself. */
+    /**
+     * Closes the day for new holds and records its bookings as the job's items; the job then runs by itself. Every
+     * message tells the {@code reason} in the booking's language.
+     */
     @Transactional
-    public UUID start(String centreId, LocalDate day, String reason) {
+    public UUID start(String centreId, LocalDate day, StatedReason reason) {
         CentreAccess.require(centreId);
         UUID job = UUID.randomUUID();
         jobs.insert(job, centreId, day, reason, AuditLog.currentActor());
@@ -108,7 +112,7 @@ public class DayCancellations {
                 "DAY_CANCELLED",
                 "centre:" + centreId + ":" + day,
                 "job " + job + ", " + touched.size() + " bookings, " + closed + " free series closed; reason: "
-                        + reason);
+                        + reason.german() + (reason.english() == null ? "" : " / " + reason.english()));
         return job;
     }
 
@@ -125,8 +129,8 @@ public class DayCancellations {
         }
         DayCancellationRepository.Claimed item = next.get();
         crashSwitch.beforeBooking();
-        Relocation outcome =
-                bookings.relocate(item.code(), item.day(), job, vaccine -> daysWithRoom(item, vaccine), item.staff());
+        Relocation outcome = bookings.relocate(
+                item.code(), item.day(), job, vaccine -> daysWithRoom(item, vaccine), item.staff(), item.reason());
         switch (outcome) {
             case Relocation.Moved moved ->
                 jobs.done(job, item.code(), "MOVED", moved.booking().code(), moved.personsNotified());

@@ -1,6 +1,7 @@
 package de.impftermin.platform;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -20,6 +21,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  *
  * <p>Actions are UPPER_SNAKE names chosen by the module that acts ({@code BOOKING_CANCELLED}, {@code SIGN_IN_FAILED},
  * {@code PERSONAL_DATA_READ} …); the subject names what was acted on (a booking code, a username, a centre day).
+ * Entries leave the log only through {@link #purgeBefore}, after their legal period.
  */
 @Service
 public class AuditLog {
@@ -81,6 +83,20 @@ public class AuditLog {
                 .param("detail", detail)
                 .param("client", clientAddress)
                 .update();
+    }
+
+    /**
+     * Deletes up to {@code batch} entries written before {@code cutoff}, but never one younger than the legal minimum
+     * that the database holds (one year; a later cut-off is moved back to it); returns how many. The only way an
+     * entry leaves the table: the append-only trigger lets through exactly the deletes of the database function
+     * {@code audit_event_purge}, and only of entries past the minimum. One batch, one transaction.
+     */
+    @Transactional
+    public int purgeBefore(Instant cutoff, int batch) {
+        return jdbc.sql("select audit_event_purge(?, ?)")
+                .params(SqlTimes.utc(cutoff), batch)
+                .query(Integer.class)
+                .single();
     }
 
     /** Entries newest first, at most {@code query.limit()}. */

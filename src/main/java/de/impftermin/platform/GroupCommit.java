@@ -24,8 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>A unit that refuses before it wrote anything says so with {@link Unwritten}, and the batch goes on. A unit that
  * throws anything else (a refusal after it wrote, a unique violation, a deadlock, a lost connection) rolls the whole
  * batch back; then every unit of that batch runs again in a transaction of its own, so that one failure fails only
- * its own request. Units should therefore check what they can before they are submitted, and write only what rarely
- * fails. Later units of a batch see what earlier ones wrote, as any statement sees its own transaction's writes.
+ * its own request; but when the database itself is unavailable ({@link DatabaseUnavailable}) the whole batch fails at
+ * once. Units should therefore check what they can before they are submitted, and write only what rarely fails. Later units of a batch see what earlier ones wrote, as any statement sees its own transaction's writes.
  * Each instance batches its own requests; instances write side by side as before.
  *
  * <p>Metrics, tagged with the {@code name}: {@code impftermin.group-commit.size} (units per transaction) and
@@ -139,8 +139,10 @@ public final class GroupCommit implements AutoCloseable {
         try {
             transactions.executeWithoutResult(status -> batch.forEach(pending -> answers.add(attempt(pending))));
         } catch (RuntimeException e) {
-            if (batch.size() == 1) {
-                batch.getFirst().result().completeExceptionally(e);
+            if (batch.size() == 1 || DatabaseUnavailable.causes(e)) {
+                // Without a database every unit would fail again on its own, each after the pool's connection timeout
+                // (5 s): a batch of 20 would keep its requests, and every one queued behind them, waiting 100 s.
+                batch.forEach(p -> p.result().completeExceptionally(e));
                 return;
             }
             log.debug(

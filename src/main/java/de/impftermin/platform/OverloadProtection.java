@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.core.Ordered;
@@ -30,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code maxWait} is answered {@code 503} with {@code Retry-After} at once, as problem+json for the API and as a short
  * plain-language page for browsers. So a rush never piles up requests, threads or connections: the connection pool
  * (and PostgreSQL's {@code max_connections}, sized for several instances' pools) is never asked for more than it has.
- * Reads served from memory (the availability feed, the centre list, waiting-room polls) are never limited.
+ * Reads served from memory (the availability feed, the centre list, waiting-room polls, the portal's centre list, day
+ * calendar and eligibility check) are never limited; the portal's pages that read the database are.
  *
  * <p>It counts how each limited request fared (passed, delayed beyond {@code delayTarget}, refused), for the waiting
  * room's admission rate ({@link BookingPressure}) and as the metric {@code impftermin.overload.requests} with the tag
@@ -39,6 +41,15 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class OverloadProtection extends OncePerRequestFilter implements BookingPressure, MeterBinder {
+
+    /**
+     * The portal's pages that read the database on every request: the time choice (free times of a day), a held
+     * appointment, the confirmation and its calendar file, a looked-up booking, a waitlist registration and a
+     * call-back's status. The centre list, the day calendar and the eligibility check are answered from the
+     * availability snapshot and stay unlimited.
+     */
+    private static final Pattern PORTAL_DATABASE_READS = Pattern.compile(
+            "/appointments/[^/]+/[^/]+|/confirmation|/booking/calendar\\.ics|/manage/.+|/warteliste/.+|/rueckruf/status");
 
     private final Semaphore slots;
     private final Limits limits;
@@ -70,7 +81,7 @@ class OverloadProtection extends OncePerRequestFilter implements BookingPressure
         if (path.startsWith("/api/v1/bookings") || path.startsWith("/api/v1/hotline/")) {
             return true;
         }
-        return !read;
+        return !read || PORTAL_DATABASE_READS.matcher(path).matches();
     }
 
     @Override
@@ -150,7 +161,7 @@ class OverloadProtection extends OncePerRequestFilter implements BookingPressure
                 <html lang="de"><head><meta charset="utf-8">
                 <meta name="viewport" content="width=device-width, initial-scale=1">
                 <title>Gerade sehr viel los – Impftermin</title>
-                <style>body{font-family:system-ui,sans-serif;font-size:1.25rem;line-height:1.5;max-width:36rem;margin:3rem auto;padding:0 1rem;color:#1b1b1b}</style>
+                <link rel="stylesheet" href="/css/overload.css">
                 </head><body><main>
                 <h1>Gerade buchen sehr viele Menschen gleichzeitig.</h1>
                 <p>Ihre Eingaben sind nicht verloren und Ihr Platz in der Warteschlange bleibt erhalten.</p>

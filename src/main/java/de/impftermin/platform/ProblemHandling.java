@@ -82,6 +82,10 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (DatabaseUnavailable.causes(e)) {
+            log.warn("Database unavailable, answered 503: {}", e.toString());
+            return refusal(DatabaseUnavailable.refusal());
+        }
         log.error("Unexpected failure", e);
         return Problems.response(
                 Problems.of(

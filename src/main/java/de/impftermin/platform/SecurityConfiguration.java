@@ -1,5 +1,6 @@
 package de.impftermin.platform;
 
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -42,11 +43,13 @@ class SecurityConfiguration {
                         .permitAll())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-                .headers(
-                        headers -> headers.contentSecurityPolicy(
-                                csp -> csp.policyDirectives(
-                                        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'")))
                 .build();
+    }
+
+    /** Content-Security-Policy, Referrer-Policy, HSTS and the cookie attributes: {@link SecurityHeaders}. */
+    @Bean
+    FilterRegistrationBean<SecurityHeaders> securityHeaders() {
+        return SecurityHeaders.registration();
     }
 
     /**

@@ -3,6 +3,7 @@ package de.impftermin.platform;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -55,9 +56,7 @@ class SignInThrottle {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordFailure(String username, @Nullable String address) {
-        jdbc.sql("delete from staff_login_failure where at <= now() - make_interval(secs => :window)")
-                .param("window", (double) lockout.window().toSeconds())
-                .update();
+        forgetExpired();
         jdbc.sql("""
                         insert into staff_login_failure (key_kind, key_value)
                         values ('ACCOUNT', :account), ('ADDRESS', :address)
@@ -65,6 +64,23 @@ class SignInThrottle {
                 .param("account", accountKey(username))
                 .param("address", addressKey(address))
                 .update();
+    }
+
+    /**
+     * Forgets every failure that has left the window: a username or client address is kept no longer than it can
+     * count. Run by every failure, and by {@link #housekeeping} for the failures after which none came.
+     */
+    int forgetExpired() {
+        return jdbc.sql("delete from staff_login_failure where at <= now() - make_interval(secs => :window)")
+                .param("window", (double) lockout.window().toSeconds())
+                .update();
+    }
+
+    /** Idempotent, so every instance may run it at the same time. */
+    @Scheduled(fixedDelayString = "${impftermin.housekeeping.interval:5m}", initialDelayString = "1m")
+    @Transactional
+    public void housekeeping() {
+        forgetExpired();
     }
 
     /** Usernames are lowercase; an attempt in capitals counts against the same account. */

@@ -58,11 +58,7 @@ class StaffSecurityConfiguration {
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .exceptionHandling(ex -> ex.accessDeniedHandler(forbidden))
                 .addFilterAfter(new PasswordChangeGate(), AuthorizationFilter.class)
-                .addFilterBefore(new ActiveAccountGate(jdbc), AuthorizationFilter.class)
-                .headers(
-                        headers -> headers.contentSecurityPolicy(
-                                csp -> csp.policyDirectives(
-                                        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; form-action 'self'")));
+                .addFilterBefore(new ActiveAccountGate(jdbc), AuthorizationFilter.class);
         ClientRegistrationRepository oidc = registrations.getIfAvailable();
         if (oidc != null) {
             http.oauth2Login(login -> login.loginPage(LOGIN)

@@ -84,6 +84,14 @@ class VerificationRepository {
                 .update();
     }
 
+    int deleteSentBefore(Instant cutoff, int batch) {
+        return jdbc.sql("""
+                        delete from verification
+                        where id in (select id from verification where created_at < ?
+                                     order by created_at limit ? for update skip locked)
+                        """).params(utc(cutoff), batch).update();
+    }
+
     void markConfirmed(UUID id, Instant at) {
         jdbc.sql("update verification set confirmed_at = ? where id = ?")
                 .params(utc(at), id)

@@ -113,6 +113,16 @@ public class Verifications {
         return signer.sign(TOKEN_PURPOSE, verification.address().subject(), now.plus(TOKEN_VALIDITY));
     }
 
+    /**
+     * Deletes up to {@code batch} verifications whose code was sent before {@code cutoff} (address, client address,
+     * code hash), claimed with {@code SKIP LOCKED}; returns how many. A token issued earlier stays valid: it is
+     * signed, not stored. One batch, one transaction.
+     */
+    @Transactional
+    public int purgeSentBefore(Instant cutoff, int batch) {
+        return repository.deleteSentBefore(cutoff, batch);
+    }
+
     /** The verified address a token proves, if the token is genuine and unexpired. */
     public Optional<ContactAddress> verifiedBy(String token) {
         return signer.verify(TOKEN_PURPOSE, token).map(ContactAddress::fromSubject);

@@ -5,6 +5,7 @@ import de.impftermin.booking.Bookings;
 import de.impftermin.booking.Contact;
 import de.impftermin.booking.HoldView;
 import de.impftermin.centres.Centres;
+import de.impftermin.eligibility.EligibilityRule;
 import de.impftermin.inventory.Holds;
 import de.impftermin.inventory.Series;
 import de.impftermin.platform.AuditLog;
@@ -61,6 +62,15 @@ public class Waitlist {
         this.properties = properties;
         this.audit = audit;
         this.clock = clock;
+    }
+
+    /**
+     * How many people wait for this centre and how many of them {@code rule} admits: the only head count of a cohort
+     * the platform has (it keeps no population register), for a release's preview. One aggregate, no personal data.
+     */
+    @Transactional(readOnly = true)
+    public WaitingPeople waitingFor(String centreId, EligibilityRule rule) {
+        return repository.waitingFor(centreId, rule);
     }
 
     /** Puts the persons on the list, at its end, unless one of them has a live booking already. */

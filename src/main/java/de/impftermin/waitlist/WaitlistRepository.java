@@ -4,6 +4,7 @@ import static de.impftermin.platform.SqlTimes.utc;
 
 import de.impftermin.booking.Contact;
 import de.impftermin.booking.PersonDetails;
+import de.impftermin.eligibility.EligibilityRule;
 import de.impftermin.platform.SqlArrays;
 import de.impftermin.shared.Language;
 import de.impftermin.shared.Vaccine;
@@ -42,6 +43,27 @@ class WaitlistRepository {
 
     WaitlistRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    WaitingPeople waitingFor(String centreId, EligibilityRule rule) {
+        return jdbc.sql("""
+                        select count(*),
+                               count(*) filter (where (cast(:after as date) is null or p.birth_date >= :after)
+                                                  and (cast(:before as date) is null or p.birth_date <= :before)
+                                                  and (cardinality(:prefixes) = 0
+                                                       or exists (select 1 from unnest(:prefixes) x(prefix)
+                                                                  where starts_with(p.postal_code, x.prefix))))
+                        from waitlist_registration r, unnest(r.birth_dates, r.postal_codes) p(birth_date, postal_code)
+                        where r.status = 'WAITING' and r.centre_ids @> array[cast(:centre as text)]
+                        """)
+                .param("after", rule.bornOnOrAfter())
+                .param("before", rule.bornOnOrBefore())
+                .param(
+                        "prefixes",
+                        SqlArrays.of("text", rule.postalCodePrefixes().toArray()))
+                .param("centre", centreId)
+                .query((rs, n) -> new WaitingPeople(rs.getInt(1), rs.getInt(2)))
+                .single();
     }
 
     void insert(UUID id, String tokenHash, RegistrationRequest request, Instant now) {
@@ -163,14 +185,17 @@ class WaitlistRepository {
 
     /**
      * Writes the registration's state; back in line means at the end ({@code waitingSince} = now): an offer missed
-     * must not come straight back to the same registration ahead of everyone else.
+     * must not come straight back to the same registration ahead of everyone else. An ended registration (booked,
+     * withdrawn, ended) records when it ended: its retention counts from then.
      */
     void save(Registration registration, boolean backOfLine, @Nullable String bookingCode, Instant now) {
         jdbc.sql("""
                         update waitlist_registration
                         set status = :status, missed_offers = :missed,
                             waiting_since = case when :back then :now else waiting_since end,
-                            booking_code = coalesce(:code, booking_code)
+                            booking_code = coalesce(:code, booking_code),
+                            closed_at = case when :status in ('BOOKED', 'WITHDRAWN', 'ENDED')
+                                             then coalesce(closed_at, :now) end
                         where id = :id
                         """)
                 .param("status", registration.status().name())

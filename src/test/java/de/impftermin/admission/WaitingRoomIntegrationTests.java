@@ -20,9 +20,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -221,6 +223,90 @@ class WaitingRoomIntegrationTests {
         assertThat(room.admits(bound.pass(), "SMS:+491709999999")).isFalse();
         TicketStatus unbound = room.join();
         assertThat(room.admits(unbound.pass(), "SMS:+491709999999")).isTrue();
+    }
+
+    @Test
+    void aLongPollIsAnsweredAtTheStepThatAdmitsTheTicketAndNotBefore() throws Exception {
+        WaitingRoom room = instance(10);
+        List<TicketStatus> tickets = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            tickets.add(room.join());
+        }
+        String last = tickets.getLast().ticket();
+        CompletableFuture<TicketStatus> answer = room.statusOnceMoved(last, null, Duration.ofSeconds(25));
+        assertThat(answer).isNotDone();
+
+        clock.advance(Duration.ofSeconds(1));
+        room.tick();
+        assertThat(answer).as("still waiting after one second at 10/s").isNotDone();
+
+        clock.advance(Duration.ofSeconds(3));
+        room.tick();
+        TicketStatus admitted = answer.get(5, TimeUnit.SECONDS);
+        assertThat(admitted.state()).isEqualTo(TicketStatus.State.ADMITTED);
+        assertThat(admitted.pass()).isNotNull();
+        assertThat(room.admits(admitted.pass())).isTrue();
+
+        // an admitted ticket is answered at once, without waiting for a step
+        assertThat(room.statusOnceMoved(last, null, Duration.ofSeconds(25)))
+                .isCompletedWithValueMatching(s -> s.state() == TicketStatus.State.ADMITTED);
+    }
+
+    @Test
+    void aLongPollIsAnsweredWithItsNewPositionAfterItsWaitEvenWhenNoStepComes() throws Exception {
+        WaitingRoom room = instance(1);
+        List<TicketStatus> tickets = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            tickets.add(room.join());
+        }
+        CompletableFuture<TicketStatus> answer =
+                room.statusOnceMoved(tickets.getLast().ticket(), null, Duration.ofMillis(300));
+
+        TicketStatus status = answer.get(10, TimeUnit.SECONDS);
+        assertThat(status.state()).isEqualTo(TicketStatus.State.WAITING);
+        assertThat(status.position()).isEqualTo(19);
+        assertThat(status.pass()).isNull();
+    }
+
+    @Test
+    void aStoppingAppAnswersEveryOpenLongPoll() {
+        WaitingRoom room = instance(1);
+        List<CompletableFuture<TicketStatus>> answers = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            answers.add(room.statusOnceMoved(room.join().ticket(), null, Duration.ofSeconds(25)));
+        }
+        assertThat(answers.getLast()).isNotDone();
+
+        room.answerWatches();
+
+        assertThat(answers).allSatisfy(a -> assertThat(a).isDone());
+    }
+
+    @Test
+    void aLongPollOverHttpRefusesAWaitOutOfRange() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> joined = http.send(
+                HttpRequest.newBuilder(url("/api/v1/waiting-room/tickets"))
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        String ticket = joined.body().replaceAll(".*\"ticket\":\"([^\"]+)\".*", "$1");
+
+        HttpResponse<String> admitted = http.send(
+                HttpRequest.newBuilder(url("/api/v1/waiting-room/tickets/" + ticket + "?wait=25"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(admitted.statusCode()).isEqualTo(200);
+        assertThat(admitted.body()).contains("\"state\":\"ADMITTED\"");
+
+        for (var wait : java.util.Map.of("26", 422, "-1", 422, "soon", 400).entrySet()) {
+            HttpResponse<String> refused = http.send(
+                    HttpRequest.newBuilder(url("/api/v1/waiting-room/tickets/" + ticket + "?wait=" + wait.getKey()))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(refused.statusCode()).as("wait=" + wait.getKey()).isEqualTo(wait.getValue());
+            assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        }
     }
 
     @Test

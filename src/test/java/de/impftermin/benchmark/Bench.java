@@ -75,7 +75,8 @@ public final class Bench {
     /** A small book-out that is not reported, so that the first scenario does not measure the JIT compiling. */
     private void warmUp() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 6);
-        BookOut warmUp = new BookOut(http, jdbc, new BookOut.Config(run, 2, 300, 0, 200, 200, 0, false, 60, false));
+        BookOut warmUp =
+                new BookOut(http, jdbc, new BookOut.Config(run, 2, 300, 0, 200, 200, 0, false, 60, false, false));
         warmUp.run(warmUp.setUp(false));
         for (int i = 0; i < 2000; i++) {
             http.get("/api/v1/availability");
@@ -94,7 +95,8 @@ public final class Bench {
                 Integer.getInteger("bench.opensIn", hotSpot ? 20 : 20 + Integer.getInteger("bench.centres", 50)),
                 hotSpot,
                 Integer.getInteger("bench.maxSeconds", 300),
-                Boolean.parseBoolean(System.getProperty("bench.adaptive", "true")));
+                Boolean.parseBoolean(System.getProperty("bench.adaptive", "true")),
+                false);
         BookOut bookOut = new BookOut(http, jdbc, config);
         Instant opensAt = bookOut.setUp(true);
         Statements.reset(jdbc);
@@ -195,7 +197,7 @@ public final class Bench {
         double rate = Integer.getInteger("bench.waitingRoomRate", 200);
         // an open release with series left, so that the queue admits (it pauses while everything is sold out)
         String run = UUID.randomUUID().toString().substring(0, 6);
-        new BookOut(http, jdbc, new BookOut.Config(run, 1, 500, 0, 1, rate, 0, false, 1, false)).setUp(false);
+        new BookOut(http, jdbc, new BookOut.Config(run, 1, 500, 0, 1, rate, 0, false, 1, false, false)).setUp(false);
         // a fixed rate: this scenario checks that the counter admits at the rate set
         http.adminPut("/api/v1/admin/waiting-room", "{\"ratePerSecond\":" + rate + ",\"adaptive\":false}");
         Http.Answer before = http.get("/api/v1/admin/waiting-room", "Authorization", http.adminAuthorization());

@@ -50,7 +50,8 @@ final class BookOut {
             int opensInSeconds,
             boolean hotSpot,
             int maxSeconds,
-            boolean adaptive) {}
+            boolean adaptive,
+            boolean emailToo) {}
 
     record Result(
             Recorder recorder,
@@ -193,16 +194,14 @@ final class BookOut {
         String[] auth = {"X-Verification-Token", token};
         long t = recorder.start();
         Http.Answer ticket = http.post("/api/v1/waiting-room/tickets", "", auth);
-        recorder.record("join", t, ticket.status());
+        record("join", t, ticket);
         String id = ticket.field("ticket");
         String state = ticket.field("state");
         while ("WAITING".equals(state) && !over.get()) {
-            // as the portal's waiting page does: again at half the expected wait, between 1 and 30 s, with jitter
-            double half = Math.min(30, Math.max(1, ticket.number("etaSeconds") / 2.0));
-            sleep((long) (half * 1000 * (0.8 + 0.4 * random.nextDouble())));
+            // as the portal's waiting page does: a long poll, answered at the ticket's turn or after 25 s
             t = recorder.start();
-            ticket = http.get("/api/v1/waiting-room/tickets/" + id, auth);
-            recorder.record("poll", t, ticket.status());
+            ticket = http.get("/api/v1/waiting-room/tickets/" + id + "?wait=25", auth);
+            record("poll", t, ticket);
             state = ticket.field("state");
         }
         if (!"ADMITTED".equals(state)) {
@@ -249,7 +248,7 @@ final class BookOut {
                             "/api/v1/bookings",
                             """
                     {"holdId":"%s","persons":[{"firstName":"Bench","lastName":"Citizen %s-%d","birthDate":"%s",
-                     "postalCode":"46282"}],"contact":{"phone":"+4915%09d"}}""".formatted(hold.field("id"), config.runId(), n, birth, n),
+                     "postalCode":"46282"}],"contact":%s}""".formatted(hold.field("id"), config.runId(), n, birth, contact(n)),
                             "X-Verification-Token",
                             token,
                             "Idempotency-Key",
@@ -263,12 +262,39 @@ final class BookOut {
         }
     }
 
-    /** The queue's admission rate in effect once a second, read from the shared row as an operator's console would. */
+    /** A citizen's contact: a mobile number, and an e-mail address too if the run asks for it. */
+    private String contact(long n) {
+        return config.emailToo()
+                ? "{\"phone\":\"+4915%09d\",\"email\":\"citizen%d@bench.example\"}".formatted(n, n)
+                : "{\"phone\":\"+4915%09d\"}".formatted(n);
+    }
+
+    /**
+     * Records an answer; a 5xx also under its problem code and its {@code Retry-After} (or its lack), so that a run can
+     * tell a clean refusal ({@code 503} with {@code Retry-After}) from a failure.
+     */
+    private void record(String op, long startedNanos, Http.Answer answer) {
+        recorder.record(op, startedNanos, answer.status(), answer.retryAfter() != null);
+        if (answer.status() >= 500 && answer.status() < 598) {
+            String code = answer.field("code");
+            recorder.count(op + " " + answer.status() + " " + (code.isEmpty() ? "-" : code) + ", "
+                    + (answer.retryAfter() == null ? "no Retry-After" : "Retry-After " + answer.retryAfter()));
+        }
+    }
+
+    /**
+     * The queue's admission rate in effect once a second, read from the shared row as an operator's console would;
+     * a second the database cannot be read (a chaos run kills it) is skipped.
+     */
     private void readAdmittingRate(List<Double> rates) {
         while (!over.get() && !Thread.currentThread().isInterrupted()) {
-            rates.add(jdbc.sql("select admitting_rate from waiting_queue where name = 'main'")
-                    .query(Double.class)
-                    .single());
+            try {
+                rates.add(jdbc.sql("select admitting_rate from waiting_queue where name = 'main'")
+                        .query(Double.class)
+                        .single());
+            } catch (org.springframework.dao.DataAccessException e) {
+                recorder.count("admitting rate unreadable");
+            }
             sleep(1000);
         }
     }
@@ -328,7 +354,7 @@ final class BookOut {
         do {
             long t = recorder.start();
             answer = request.get();
-            recorder.record(op, t, answer.status());
+            record(op, t, answer);
             if (answer.status() == 503) {
                 sleep(500 + java.util.concurrent.ThreadLocalRandom.current().nextInt(1000));
             }

@@ -30,7 +30,7 @@ class BookOutSmokeIntegrationTests {
         BookOut bookOut = new BookOut(
                 new Http("http://localhost:" + port, "test-admin"),
                 jdbc,
-                new BookOut.Config(run, 4, 500, 0, 400, 300, 0, false, 240, false));
+                new BookOut.Config(run, 4, 500, 0, 400, 300, 0, false, 240, false, false));
         Instant opensAt = bookOut.setUp(false);
         BookOut.Result result = bookOut.run(opensAt);
         for (String op : java.util.List.of("join", "poll", "hold", "confirm")) {
@@ -52,6 +52,7 @@ class BookOutSmokeIntegrationTests {
                         || k.startsWith("hold 409")
                         || k.startsWith("confirm 201")
                         || k.endsWith(" 503")
+                        || k.matches("\\w+ 503 OVERLOADED, Retry-After \\d+")
                         || k.endsWith(" 598")
                         || k.startsWith("citizen "));
         InvariantCheck.Outcome invariants = InvariantCheck.check(jdbc, result.centreIds(), result.codes());

@@ -22,11 +22,17 @@ import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.pool.PoolConcurrencyPolicy;
 import org.apache.hc.core5.util.Timeout;
+import org.jspecify.annotations.Nullable;
 
 /** A small JSON-over-HTTP client for the generator, shared by all its virtual threads. */
 final class Http {
 
-    record Answer(int status, String body) {
+    /** An answer as the server gave it, with its {@code Retry-After} header (null when it had none). */
+    record Answer(int status, String body, @Nullable String retryAfter) {
+
+        Answer(int status, String body) {
+            this(status, body, null);
+        }
 
         private static final Map<String, Pattern> TEXTS = new ConcurrentHashMap<>();
         private static final Map<String, Pattern> NUMBERS = new ConcurrentHashMap<>();
@@ -126,7 +132,10 @@ final class Http {
                             response.getCode(),
                             response.getEntity() == null
                                     ? ""
-                                    : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8)));
+                                    : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8),
+                            response.getFirstHeader("Retry-After") == null
+                                    ? null
+                                    : response.getFirstHeader("Retry-After").getValue()));
         } catch (IOException e) {
             if (Thread.currentThread().isInterrupted()) {
                 return new Answer(598, "interrupted");

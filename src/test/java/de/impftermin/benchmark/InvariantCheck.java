@@ -7,8 +7,9 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The booking invariants after a run, in SQL over the run's centres: no seat twice, every 2nd dose inside the
- * vaccine's interval, confirmed series = sold pairs, and every booking acknowledged to a client is stored.
+ * The booking invariants after a run, in SQL over the run's centres: no seat twice, every series whole (each person of
+ * a confirmed booking has both doses, on one pair that the booking holds), every 2nd dose inside the vaccine's
+ * interval, confirmed series = sold pairs, and every booking acknowledged to a client is stored.
  */
 final class InvariantCheck {
 
@@ -48,6 +49,26 @@ final class InvariantCheck {
                         """).param("c", ids).query(Long.class).single();
         if (pairsTwice > 0) {
             violations.add(pairsTwice + " pairs booked twice");
+        }
+        long broken = jdbc.sql("""
+                        select count(*) from booking b
+                        where b.centre_id = any(:c) and b.status = 'CONFIRMED'
+                          and (select count(*) from booking_person p where p.booking_id = b.id)
+                              <> (select count(*) from booking_appointment a where a.booking_id = b.id and a.dose = 1)
+                        """).param("c", ids).query(Long.class).single();
+        broken += jdbc.sql("""
+                        select count(*) from booking_appointment a
+                        join booking b on b.id = a.booking_id
+                        join appointment_pair p on p.centre_id = a.centre_id and p.id = a.pair_id
+                        where a.centre_id = any(:c) and b.status = 'CONFIRMED' and a.dose = 1
+                          and (p.booking_id is distinct from b.id
+                               or (p.second_seat_id is not null) <> exists (
+                                   select 1 from booking_appointment d where d.booking_id = a.booking_id
+                                   and d.person = a.person and d.dose = 2 and d.pair_id = a.pair_id))
+                        """).param("c", ids).query(Long.class).single();
+        if (broken > 0) {
+            violations.add(
+                    broken + " series not whole (a person without both doses, or a pair not held by its booking)");
         }
         long outside = jdbc.sql("""
                         select count(*) from appointment_pair p

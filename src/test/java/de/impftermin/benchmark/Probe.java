@@ -23,7 +23,7 @@ final class Probe {
         BookOut bookOut = new BookOut(
                 new Http(base, System.getenv().getOrDefault("IMPFTERMIN_ADMIN_PASSWORD", "benchpw")),
                 jdbc,
-                new BookOut.Config(run, 2, citizens / 2, 0, rate, 100_000, 0, false, 120, false));
+                new BookOut.Config(run, 2, citizens / 2, 0, rate, 100_000, 0, false, 120, false, false));
         var opensAt = bookOut.setUp(false);
         BookOut.Result result = bookOut.run(opensAt);
         System.out.println(Recorder.Summary.header());

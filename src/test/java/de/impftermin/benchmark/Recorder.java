@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class Recorder {
 
     private final long startNanos = System.nanoTime();
+    private final long startEpochMillis = System.currentTimeMillis();
     private final Map<String, ConcurrentLinkedQueue<long[]>> samples = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> outcomes = new ConcurrentHashMap<>();
 
@@ -25,9 +26,15 @@ final class Recorder {
 
     /** Records one request of {@code op} that started at {@code startedNanos} and answered {@code status}. */
     void record(String op, long startedNanos, int status) {
+        record(op, startedNanos, status, false);
+    }
+
+    /** The same, saying whether the answer had a {@code Retry-After} header. */
+    void record(String op, long startedNanos, int status, boolean retryAfter) {
         long now = System.nanoTime();
-        samples.computeIfAbsent(op, k -> new ConcurrentLinkedQueue<>())
-                .add(new long[] {(now - startNanos) / 1_000_000_000L, (now - startedNanos) / 1000, status});
+        samples.computeIfAbsent(op, k -> new ConcurrentLinkedQueue<>()).add(new long[] {
+            (now - startNanos) / 1_000_000L, (now - startedNanos) / 1000, status, retryAfter ? 1 : 0
+        });
         outcomes.computeIfAbsent(op + " " + status, k -> new AtomicLong()).incrementAndGet();
     }
 
@@ -50,6 +57,22 @@ final class Recorder {
         return (System.nanoTime() - startNanos) / 1e9;
     }
 
+    /** One request: when it completed (epoch milliseconds), how long it took and what it answered. */
+    record Sample(String op, long completedEpochMillis, long micros, int status, boolean retryAfter) {
+
+        long startedEpochMillis() {
+            return completedEpochMillis - micros / 1000;
+        }
+    }
+
+    /** Every request recorded so far, of every operation, in no particular order. */
+    List<Sample> samples() {
+        List<Sample> all = new ArrayList<>();
+        samples.forEach((op, list) ->
+                list.forEach(s -> all.add(new Sample(op, startEpochMillis + s[0], s[1], (int) s[2], s[3] == 1))));
+        return all;
+    }
+
     /** Throughput, percentiles (ms) and errors of one operation; {@code ok} tells which statuses are successes. */
     Summary summary(String op, java.util.function.IntPredicate ok, double seconds) {
         List<long[]> list = new ArrayList<>(samples.getOrDefault(op, new ConcurrentLinkedQueue<>()));
@@ -68,14 +91,14 @@ final class Recorder {
     /** Per second: completed requests of {@code op} with a status {@code ok} accepts, and their p99 in ms. */
     double[][] timeline(String op, java.util.function.IntPredicate ok) {
         List<long[]> list = new ArrayList<>(samples.getOrDefault(op, new ConcurrentLinkedQueue<>()));
-        int seconds = (int) list.stream().mapToLong(s -> s[0]).max().orElse(0) + 1;
+        int seconds = (int) list.stream().mapToLong(s -> s[0] / 1000).max().orElse(0) + 1;
         List<List<Long>> perSecond = new ArrayList<>();
         for (int i = 0; i < seconds; i++) {
             perSecond.add(new ArrayList<>());
         }
         for (long[] s : list) {
             if (ok.test((int) s[2])) {
-                perSecond.get((int) s[0]).add(s[1]);
+                perSecond.get((int) (s[0] / 1000)).add(s[1]);
             }
         }
         double[][] out = new double[seconds][2];

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import de.impftermin.support.ApiTestSupport;
 import de.impftermin.support.IntegrationTest;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -16,7 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Every audited staff action writes exactly one entry, in the action's own transaction (a rolled-back action leaves
- * none), and nothing that the application can do removes or changes an entry.
+ * none), and nothing that the application can do removes or changes an entry, except the retention purge removing an
+ * entry past its legal minimum of a year.
  */
 @IntegrationTest
 class AuditLogIntegrationTests extends ApiTestSupport {
@@ -123,6 +126,72 @@ class AuditLogIntegrationTests extends ApiTestSupport {
                 .hasMessageContaining("append-only");
         assertThat(count("select count(*) from audit_event where subject = ? and actor = 't-tester'", subject))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void anEntryPastItsLegalMinimumIsStillRefusedToEveryDeleteButThePurge() {
+        String subject = "past-minimum-" + UUID.randomUUID();
+        insertEntry(subject, "13 months");
+
+        assertThatThrownBy(() -> jdbc.sql("delete from audit_event where subject = ?")
+                        .param(subject)
+                        .update())
+                .rootCause()
+                .hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("update audit_event set detail = 'changed' where subject = ?")
+                        .param(subject)
+                        .update())
+                .rootCause()
+                .hasMessageContaining("append-only");
+        // a function that calls itself audit_event_purge, but lives in another schema, is not the purge
+        jdbc.sql("create schema if not exists t_imitation").update();
+        try {
+            jdbc.sql("""
+                            create or replace function t_imitation.audit_event_purge(before timestamptz, max_rows integer)
+                            returns integer language plpgsql as $$
+                            begin
+                                delete from public.audit_event where at < before;
+                                return 0;
+                            end
+                            $$
+                            """).update();
+            assertThatThrownBy(() -> jdbc.sql("select t_imitation.audit_event_purge(now(), 10)")
+                            .query(Integer.class)
+                            .single())
+                    .rootCause()
+                    .hasMessageContaining("append-only");
+        } finally {
+            jdbc.sql("drop schema t_imitation cascade").update();
+        }
+        assertThat(count("select count(*) from audit_event where subject = ?", subject))
+                .isEqualTo(1);
+
+        assertThat(audit.purgeBefore(Instant.now(), 10_000)).isGreaterThanOrEqualTo(1);
+
+        assertThat(count("select count(*) from audit_event where subject = ?", subject))
+                .isZero();
+    }
+
+    @Test
+    void thePurgeNeverRemovesAnEntryYoungerThanTheLegalMinimumWhateverItIsAsked() {
+        String subject = "within-minimum-" + UUID.randomUUID();
+        insertEntry(subject, "11 months");
+        transactions.executeWithoutResult(status -> audit.record("t-tester", "TEST_ACTION", subject, "", null));
+
+        audit.purgeBefore(Instant.now().plus(Duration.ofDays(3650)), 10_000);
+        jdbc.sql("select audit_event_purge('infinity', 10000)")
+                .query(Integer.class)
+                .single();
+
+        assertThat(count("select count(*) from audit_event where subject = ?", subject))
+                .isEqualTo(2);
+    }
+
+    private void insertEntry(String subject, String age) {
+        jdbc.sql("""
+                        insert into audit_event (at, actor, action, subject)
+                        values (now() - cast(? as interval), 't-tester', 'TEST_ACTION', ?)
+                        """).params(age, subject).update();
     }
 
     private String agentAccount() {

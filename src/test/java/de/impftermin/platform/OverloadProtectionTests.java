@@ -127,6 +127,21 @@ class OverloadProtectionTests {
         assertThat(OverloadProtection.databaseBound("GET", "/api/v1/availability"))
                 .isFalse();
         assertThat(OverloadProtection.databaseBound("GET", "/api/v1/centres")).isFalse();
+        // The portal at the rush: pages answered from the snapshot are unlimited, those that read the database not.
+        assertThat(OverloadProtection.databaseBound("GET", "/")).isFalse();
+        assertThat(OverloadProtection.databaseBound("GET", "/appointments")).isFalse();
+        assertThat(OverloadProtection.databaseBound("GET", "/appointments/dorsten"))
+                .isFalse();
+        assertThat(OverloadProtection.databaseBound("GET", "/eligibility/result"))
+                .isFalse();
+        assertThat(OverloadProtection.databaseBound("GET", "/waiting-room")).isFalse();
+        assertThat(OverloadProtection.databaseBound("GET", "/appointments/dorsten/2026-12-07"))
+                .isTrue();
+        assertThat(OverloadProtection.databaseBound("GET", "/appointments/held/42"))
+                .isTrue();
+        assertThat(OverloadProtection.databaseBound("GET", "/confirmation")).isTrue();
+        assertThat(OverloadProtection.databaseBound("GET", "/manage/booking")).isTrue();
+        assertThat(OverloadProtection.databaseBound("GET", "/warteliste/17")).isTrue();
         assertThat(OverloadProtection.databaseBound("POST", "/api/v1/waiting-room/tickets"))
                 .isFalse();
     }

@@ -71,7 +71,7 @@ public final class StaffClient {
     }
 
     /** Posts a form with the CSRF token of the page it is on, as a browser would. */
-    Page submit(String pagePath, String action, Map<String, String> fields) {
+    public Page submit(String pagePath, String action, Map<String, String> fields) {
         Page page = get(pagePath);
         Map<String, String> form = new LinkedHashMap<>(fields);
         form.put("_csrf", csrf(page.body()));

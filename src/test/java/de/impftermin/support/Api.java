@@ -28,17 +28,50 @@ public final class Api {
             .connectTimeout(Duration.ofSeconds(10))
             .build();
 
+    /** The trusted reverse proxy of the test profile ({@code server.tomcat.remoteip.internal-proxies}). */
+    public static final String TRUSTED_PROXY = "127.0.0.2";
+
     private final String base;
     private final @Nullable String authorization;
+    private final HttpClient client;
+    private final @Nullable String forwardedFor;
 
-    private Api(String base, @Nullable String authorization) {
+    private Api(String base, @Nullable String authorization, HttpClient client) {
+        this(base, authorization, client, null);
+    }
+
+    private Api(String base, @Nullable String authorization, HttpClient client, @Nullable String forwardedFor) {
         this.base = base;
         this.authorization = authorization;
+        this.client = client;
+        this.forwardedFor = forwardedFor;
+    }
+
+    /** A copy that sends {@code X-Forwarded-For: client} with every request, as nginx does in front of the app. */
+    public Api forwardingFor(String client) {
+        return new Api(base, authorization, this.client, client);
     }
 
     /** The application on {@code http://localhost:port}, without credentials. */
     public static Api on(int port) {
-        return new Api("http://localhost:" + port, null);
+        return new Api("http://localhost:" + port, null, CLIENT);
+    }
+
+    /**
+     * The application as a client at another loopback address sees it, e.g. {@link #TRUSTED_PROXY} (nginx in front of
+     * the app) or {@code 127.0.0.3} (someone the app does not trust): the connection leaves from that address.
+     */
+    public static Api from(String localAddress, int port) {
+        try {
+            HttpClient bound = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(10))
+                    .localAddress(java.net.InetAddress.getByName(localAddress))
+                    .build();
+            return new Api("http://127.0.0.1:" + port, null, bound);
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException(localAddress, e);
+        }
     }
 
     public Api asAdmin() {
@@ -47,11 +80,11 @@ public final class Api {
 
     public Api as(String username, String password) {
         String basic = Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
-        return new Api(base, "Basic " + basic);
+        return new Api(base, "Basic " + basic, client);
     }
 
     public Api anonymous() {
-        return new Api(base, null);
+        return new Api(base, null, client);
     }
 
     public String baseUrl() {
@@ -77,9 +110,12 @@ public final class Api {
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
+        if (forwardedFor != null) {
+            request.header("X-Forwarded-For", forwardedFor);
+        }
         for (int i = 0; i < headers.length; i += 2) {
             if (headers[i + 1] != null) {
-                request.header(headers[i], headers[i + 1]);
+                request.setHeader(headers[i], headers[i + 1]);
             }
         }
         if (body == null) {
@@ -90,7 +126,7 @@ public final class Api {
         }
         try {
             HttpResponse<String> response =
-                    CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                    client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new ApiResponse(response.statusCode(), response.headers(), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(method + " " + path + " failed", e);

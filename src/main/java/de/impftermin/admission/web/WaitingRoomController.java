@@ -8,6 +8,7 @@ import de.impftermin.verification.Verifications;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -31,6 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
 class WaitingRoomController {
 
     static final String COOKIE = "impftermin-ticket";
+    static final int MAX_WAIT_SECONDS = 25;
 
     private final WaitingRoom waitingRoom;
     private final Verifications verifications;
@@ -70,14 +73,28 @@ class WaitingRoomController {
                 .body(status);
     }
 
+    /**
+     * Where the ticket stands. With {@code wait} (seconds, at most {@value #MAX_WAIT_SECONDS}) the answer comes as soon
+     * as the ticket is admitted (or all is gone), or after {@code wait} with its new position: a long poll instead of
+     * polling, so that a waiting page asks about once per {@code wait} and moves on within a step of its turn.
+     */
     @GetMapping("/{ticket}")
-    TicketStatus status(
+    CompletableFuture<TicketStatus> status(
             @PathVariable String ticket,
+            @Parameter(description = "seconds to wait for the ticket's turn before answering (0–25)")
+                    @RequestParam(name = "wait", required = false)
+                    @Nullable
+                    Integer wait,
             @Parameter(description = "binds the admission pass to this verification")
                     @RequestHeader(name = "X-Verification-Token", required = false)
                     @Nullable
                     String verificationToken) {
-        return waitingRoom.status(ticket, subject(verificationToken));
+        if (wait != null && (wait < 0 || wait > MAX_WAIT_SECONDS)) {
+            throw Refusal.invalid(
+                    "INVALID_WAIT", "wait is the number of seconds to wait, from 0 to " + MAX_WAIT_SECONDS + ".");
+        }
+        String subject = subject(verificationToken);
+        return waitingRoom.statusOnceMoved(ticket, subject, Duration.ofSeconds(wait == null ? 0 : wait));
     }
 
     private @Nullable String subject(@Nullable String verificationToken) {

@@ -1,10 +1,12 @@
 package de.impftermin.booking.web;
 
+import de.impftermin.booking.BookingLookups;
 import de.impftermin.booking.BookingView;
 import de.impftermin.booking.Bookings;
 import de.impftermin.booking.HoldView;
 import de.impftermin.platform.Refusal;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
@@ -25,9 +27,11 @@ import org.springframework.web.bind.annotation.RestController;
 class BookingController {
 
     private final Bookings bookings;
+    private final BookingLookups lookups;
 
-    BookingController(Bookings bookings) {
+    BookingController(Bookings bookings, BookingLookups lookups) {
         this.bookings = bookings;
+        this.lookups = lookups;
     }
 
     @PostMapping("/holds")
@@ -53,14 +57,18 @@ class BookingController {
                 body.contactOrNone());
     }
 
+    /** {@code 404} for a wrong code or birth date alike; {@code 429} with Retry-After after too many of them. */
     @GetMapping("/bookings/{code}")
-    BookingView find(@PathVariable String code, @RequestParam LocalDate birthDate) {
-        return bookings.find(code, birthDate).orElseThrow(() -> Refusal.notFound("Booking"));
+    BookingView find(@PathVariable String code, @RequestParam LocalDate birthDate, HttpServletRequest request) {
+        return lookups.find(code, birthDate, request.getRemoteAddr()).orElseThrow(() -> Refusal.notFound("Booking"));
     }
 
     @PostMapping("/bookings/{code}/cancel")
-    BookingView cancel(@PathVariable String code, @Valid @RequestBody BookingRequests.CancelBody body) {
-        return bookings.cancel(code, body.birthDate());
+    BookingView cancel(
+            @PathVariable String code,
+            @Valid @RequestBody BookingRequests.CancelBody body,
+            HttpServletRequest request) {
+        return lookups.cancel(code, body.birthDate(), request.getRemoteAddr());
     }
 
     /**
@@ -73,8 +81,14 @@ class BookingController {
             @PathVariable String code,
             @RequestHeader(name = "X-Verification-Token", required = false) @Nullable String token,
             @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey,
-            @Valid @RequestBody BookingRequests.RebookBody body) {
-        return bookings.rebook(
-                code, body.birthDate(), token, BookingRequests.idempotencyKey(idempotencyKey), body.holdId());
+            @Valid @RequestBody BookingRequests.RebookBody body,
+            HttpServletRequest request) {
+        return lookups.rebook(
+                code,
+                body.birthDate(),
+                request.getRemoteAddr(),
+                token,
+                BookingRequests.idempotencyKey(idempotencyKey),
+                body.holdId());
     }
 }

@@ -1,5 +1,6 @@
 package de.impftermin.hotline.console;
 
+import de.impftermin.platform.DatabaseUnavailable;
 import de.impftermin.platform.Refusal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -9,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -44,6 +46,7 @@ class ConsoleAdvice {
             "BOOKING_CANCELLED",
             "NO_CONTACT",
             "SERVICE_UNAVAILABLE",
+            "DATABASE_UNAVAILABLE",
             "TOO_MANY_REQUESTS");
 
     /** The message key that explains a refusal to the agent. */
@@ -104,6 +107,12 @@ class ConsoleAdvice {
 
     @ExceptionHandler(Exception.class)
     String unexpected(Exception e, HttpServletRequest request, HttpServletResponse response, Model model) {
+        Refusal unavailable = DatabaseUnavailable.refusalFor(e).orElse(null);
+        if (unavailable != null) {
+            log.warn("Database unavailable, console page answered 503: {}", e.toString());
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(DatabaseUnavailable.RETRY_AFTER.toSeconds()));
+            return refusal(unavailable, request, response, model);
+        }
         log.error("Hotline console page failed: {}", request.getRequestURI(), e);
         common(request, model);
         response.setStatus(HttpStatus.INTERNAL_SERVER_ERROR.value());

@@ -3,9 +3,12 @@ package de.impftermin.inventory.web;
 import de.impftermin.eligibility.EligibilityRule;
 import de.impftermin.inventory.NewRelease;
 import de.impftermin.inventory.Release;
+import de.impftermin.inventory.ReleaseChange;
+import de.impftermin.inventory.ReleasePreview;
 import de.impftermin.inventory.Releases;
 import de.impftermin.platform.CentreAccess;
 import de.impftermin.platform.PlausibleDate;
+import de.impftermin.platform.Refusal;
 import de.impftermin.shared.Channel;
 import de.impftermin.shared.Vaccine;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -25,6 +28,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -79,7 +83,8 @@ class ReleaseAdminController {
             String status,
             EligibilityRule eligibility,
             @Nullable OffsetDateTime spillAt,
-            @Nullable OffsetDateTime spilledAt) {}
+            @Nullable OffsetDateTime spilledAt,
+            int seriesWithdrawn) {}
 
     private final Releases releases;
     private final Clock clock;
@@ -87,6 +92,100 @@ class ReleaseAdminController {
     ReleaseAdminController(Releases releases, Clock clock) {
         this.releases = releases;
         this.clock = clock;
+    }
+
+    record DayCount(LocalDate date, int series) {}
+
+    record PreviewView(
+            int seriesRequested,
+            int series,
+            List<DayCount> firstDoseDays,
+            List<DayCount> secondDoseDays,
+            long dosesAvailable,
+            long dosesTaken,
+            long dosesLeft,
+            EligibilityRule eligibility) {}
+
+    record ChangeView(long id, String status, boolean changed, int seriesWithdrawn) {}
+
+    @PostMapping("/preview")
+    @io.swagger.v3.oas.annotations.Operation(
+            summary = "Preview a release: what POST /api/v1/admin/releases would create now, nothing written",
+            description = "The series it would pair per 1st-dose and per 2nd-dose day and the doses it takes from the"
+                    + " ledger; refused with the same 422 codes as creating it (INSUFFICIENT_DOSES, NO_CAPACITY,"
+                    + " NO_SECOND_DOSE_CAPACITY, INVALID_RANGE, INVALID_SPILL).")
+    PreviewView preview(@Valid @RequestBody NewReleaseBody body) {
+        CentreAccess.require(body.centreId());
+        return switch (releases.preview(newRelease(body))) {
+            case ReleasePreview.Feasible feasible ->
+                new PreviewView(
+                        body.series(),
+                        feasible.series(),
+                        counts(feasible.firstDoseDays()),
+                        counts(feasible.secondDoseDays()),
+                        feasible.dosesAvailable(),
+                        feasible.dosesTaken(),
+                        feasible.dosesLeft(),
+                        feasible.eligibility());
+            case ReleasePreview.Refused refused -> throw Refusal.invalid(refused.code(), refused.detail());
+        };
+    }
+
+    @PostMapping("/{id}/pause")
+    @io.swagger.v3.oas.annotations.Operation(
+            summary = "Pause a release: nothing new is held from it; its holds and bookings stay")
+    ChangeView pause(@PathVariable long id) {
+        return answer(releases.pause(id));
+    }
+
+    @PostMapping("/{id}/resume")
+    @io.swagger.v3.oas.annotations.Operation(
+            summary = "Resume a paused release; 409 RELEASE_WITHDRAWN for a withdrawn one")
+    ChangeView resume(@PathVariable long id) {
+        return answer(releases.resume(id));
+    }
+
+    @PostMapping("/{id}/withdraw")
+    @io.swagger.v3.oas.annotations.Operation(
+            summary = "Withdraw a release's unbooked series",
+            description = "The release stays paused for good; series with neither a booking nor a live hold are taken"
+                    + " back (seats free, doses back in the ledger), and those freed later follow within seconds."
+                    + " Held and booked series stay.")
+    ChangeView withdraw(@PathVariable long id) {
+        return answer(releases.withdraw(id));
+    }
+
+    private ChangeView answer(ReleaseChange change) {
+        return switch (change) {
+            case ReleaseChange.Done done ->
+                new ChangeView(done.release().id(), status(done.release()), true, done.seriesWithdrawn());
+            case ReleaseChange.Unchanged unchanged ->
+                new ChangeView(unchanged.release().id(), status(unchanged.release()), false, 0);
+            case ReleaseChange.Refused refused ->
+                throw new Refusal(HttpStatus.CONFLICT, refused.code(), "A withdrawn release cannot be resumed.");
+            case ReleaseChange.NotFound notFound -> throw Refusal.notFound("Release " + notFound.id());
+        };
+    }
+
+    private static List<DayCount> counts(java.util.SortedMap<LocalDate, Integer> days) {
+        return days.entrySet().stream()
+                .map(e -> new DayCount(e.getKey(), e.getValue()))
+                .toList();
+    }
+
+    private static NewRelease newRelease(NewReleaseBody body) {
+        return new NewRelease(
+                body.centreId(),
+                body.vaccine(),
+                body.firstDoseFrom(),
+                body.firstDoseTo(),
+                body.series(),
+                body.opensAt().toInstant(),
+                body.channel(),
+                body.eligibility() == null
+                        ? EligibilityRule.EVERYONE
+                        : body.eligibility().rule(),
+                body.spillAt() == null ? null : body.spillAt().toInstant());
     }
 
     @PostMapping
@@ -99,18 +198,7 @@ class ReleaseAdminController {
     @ResponseStatus(HttpStatus.CREATED)
     ReleaseCreated create(@Valid @RequestBody NewReleaseBody body) {
         CentreAccess.require(body.centreId());
-        Release release = releases.create(new NewRelease(
-                body.centreId(),
-                body.vaccine(),
-                body.firstDoseFrom(),
-                body.firstDoseTo(),
-                body.series(),
-                body.opensAt().toInstant(),
-                body.channel(),
-                body.eligibility() == null
-                        ? EligibilityRule.EVERYONE
-                        : body.eligibility().rule(),
-                body.spillAt() == null ? null : body.spillAt().toInstant()));
+        Release release = releases.create(newRelease(body));
         return new ReleaseCreated(
                 release.id(), release.series(), release.seriesRequested(), status(release), show(release.spillAt()));
     }
@@ -131,7 +219,8 @@ class ReleaseAdminController {
                         status(r),
                         r.eligibility(),
                         show(r.spillAt()),
-                        show(r.spilledAt())))
+                        show(r.spilledAt()),
+                        r.seriesWithdrawn()))
                 .toList();
     }
 
@@ -139,7 +228,14 @@ class ReleaseAdminController {
         return at == null ? null : de.impftermin.shared.BerlinTime.show(at);
     }
 
+    /** SCHEDULED, OPEN, PAUSED or WITHDRAWN. */
     private String status(Release release) {
+        if (release.isWithdrawn()) {
+            return "WITHDRAWN";
+        }
+        if (release.isPaused()) {
+            return "PAUSED";
+        }
         return release.isOpenAt(clock.instant()) ? "OPEN" : "SCHEDULED";
     }
 }

@@ -13,6 +13,7 @@ import de.impftermin.operations.MarkResult;
 import de.impftermin.platform.CentreAccess;
 import de.impftermin.platform.Refusal;
 import de.impftermin.shared.BerlinTime;
+import de.impftermin.shared.StatedReason;
 import de.impftermin.shared.Vaccine;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Max;
@@ -150,22 +151,28 @@ class CentreConsoleController {
             @PathVariable String id,
             @PathVariable LocalDate date,
             @RequestParam(defaultValue = "") String reason,
+            @RequestParam(defaultValue = "") String reasonEn,
             Model model) {
         model.addAttribute("centre", centre(id));
         model.addAttribute("day", date);
         model.addAttribute("reason", reason.strip());
+        model.addAttribute("reasonEn", reasonEn.strip());
         model.addAttribute("reasonMissing", reason.isBlank());
         model.addAttribute("preview", cancellations.preview(id, date));
         return "staff/centre/cancel";
     }
 
     @PostMapping("/staff/centre/{id}/days/{date}/cancel")
-    String cancel(@PathVariable String id, @PathVariable LocalDate date, @RequestParam String reason) {
+    String cancel(
+            @PathVariable String id,
+            @PathVariable LocalDate date,
+            @RequestParam String reason,
+            @RequestParam(defaultValue = "") String reasonEn) {
         centre(id);
-        if (reason.isBlank() || reason.length() > 500) {
+        if (reason.isBlank() || reason.length() > 500 || reasonEn.length() > 500) {
             return "redirect:/staff/centre/" + id + "?date=" + date;
         }
-        UUID job = cancellations.start(id, date, reason.strip());
+        UUID job = cancellations.start(id, date, new StatedReason(reason, reasonEn));
         runner.launch(job);
         return "redirect:/staff/centre/jobs/" + job;
     }

@@ -3,10 +3,10 @@ package de.impftermin.portal.web;
 import de.impftermin.availability.AvailabilitySnapshots;
 import de.impftermin.availability.CentreStatus;
 import de.impftermin.availability.CentreSummary;
+import de.impftermin.availability.Snapshot;
 import de.impftermin.eligibility.Applicant;
 import de.impftermin.eligibility.EligibilityDecision;
 import de.impftermin.inventory.Release;
-import de.impftermin.inventory.Releases;
 import de.impftermin.shared.Channel;
 import java.time.Clock;
 import java.time.Instant;
@@ -43,29 +43,28 @@ class EligibilityCheck {
     record Reason(
             EligibilityDecision.Reason reason, @Nullable LocalDate limit, List<String> postalCodePrefixes) {}
 
-    private final Releases releases;
     private final AvailabilitySnapshots snapshots;
     private final Clock clock;
 
-    EligibilityCheck(Releases releases, AvailabilitySnapshots snapshots, Clock clock) {
-        this.releases = releases;
+    EligibilityCheck(AvailabilitySnapshots snapshots, Clock clock) {
         this.snapshots = snapshots;
         this.clock = clock;
     }
 
     Answer check(List<Applicant> persons) {
         Instant now = clock.instant();
-        Set<String> bookable = snapshots.current().centres().stream()
+        Snapshot snapshot = snapshots.current();
+        Set<String> bookable = snapshot.centres().stream()
                 .filter(c -> c.status() == CentreStatus.BOOKABLE)
                 .map(CentreSummary::id)
                 .collect(Collectors.toSet());
-        Set<String> phoneOnly = snapshots.current().centres().stream()
+        Set<String> phoneOnly = snapshot.centres().stream()
                 .filter(c -> c.status() == CentreStatus.PHONE_ONLY)
                 .map(CentreSummary::id)
                 .collect(Collectors.toSet());
         List<Release> open = new ArrayList<>();
         List<Release> coming = new ArrayList<>();
-        for (Release r : releases.all()) {
+        for (Release r : snapshot.releases()) {
             if (r.channel() != Channel.ONLINE || phoneOnly.contains(r.centreId())) {
                 continue;
             }

@@ -1,9 +1,11 @@
 package de.impftermin.portal.web;
 
+import de.impftermin.booking.BookingLookups;
 import de.impftermin.booking.BookingView;
 import de.impftermin.booking.Bookings;
 import de.impftermin.eligibility.Applicant;
 import de.impftermin.platform.FormErrors;
+import de.impftermin.platform.Refusal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
@@ -11,6 +13,8 @@ import java.time.LocalDate;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,6 +30,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 class ManageController {
 
     private final Bookings bookings;
+    private final BookingLookups lookups;
     private final BookingPageController bookingPages;
     private final PortalCookies cookies;
     private final MessageSource messages;
@@ -33,11 +38,13 @@ class ManageController {
 
     ManageController(
             Bookings bookings,
+            BookingLookups lookups,
             BookingPageController bookingPages,
             PortalCookies cookies,
             MessageSource messages,
             Clock clock) {
         this.bookings = bookings;
+        this.lookups = lookups;
         this.bookingPages = bookingPages;
         this.cookies = cookies;
         this.messages = messages;
@@ -72,18 +79,29 @@ class ManageController {
                     "birthDate",
                     typedBirth.isEmpty() ? "manage.error.birthDate.missing" : "manage.error.birthDate.invalid");
         }
+        int status = 422;
         if (!errors.any()) {
-            Optional<BookingView> booking = bookings.find(typedCode, birth.get());
-            if (booking.isPresent()) {
-                cookies.booking(response, booking.get().code(), birth.get());
-                return "redirect:/manage/booking";
+            try {
+                Optional<BookingView> booking = lookups.find(typedCode, birth.get(), request.getRemoteAddr());
+                if (booking.isPresent()) {
+                    cookies.booking(response, booking.get().code(), birth.get());
+                    return "redirect:/manage/booking";
+                }
+                errors.add("code", "manage.error.notFound");
+            } catch (Refusal tooMany) {
+                if (tooMany.status() != HttpStatus.TOO_MANY_REQUESTS || tooMany.retryAfter() == null) {
+                    throw tooMany;
+                }
+                long seconds = tooMany.retryAfter().toSeconds();
+                errors.add("code", "manage.error.tooMany", Long.toString(seconds));
+                status = HttpStatus.TOO_MANY_REQUESTS.value();
+                response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
             }
-            errors.add("code", "manage.error.notFound");
         }
         model.addAttribute("code", typedCode);
         model.addAttribute("birthDate", typedBirth);
         model.addAttribute("errors", errors);
-        response.setStatus(422);
+        response.setStatus(status);
         return "portal/manage";
     }
 

@@ -1,5 +1,6 @@
 package de.impftermin.portal.web;
 
+import de.impftermin.platform.DatabaseUnavailable;
 import de.impftermin.platform.Refusal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -100,6 +101,11 @@ class PortalAdvice {
 
     @ExceptionHandler(Exception.class)
     String unexpected(Exception e, HttpServletRequest request, HttpServletResponse response, Model model) {
+        Refusal unavailable = DatabaseUnavailable.refusalFor(e).orElse(null);
+        if (unavailable != null) {
+            log.warn("Database unavailable, portal page answered 503: {}", e.toString());
+            return refusal(unavailable, request, response, model);
+        }
         log.error("Portal page failed: {}", request.getRequestURI(), e);
         common(request, model);
         response.setStatus(HttpStatus.INTERNAL_SERVER_ERROR.value());
