@@ -1,7 +1,9 @@
 package de.impftermin.availability;
 
 import de.impftermin.centres.Centre;
+import de.impftermin.centres.CentreClosed;
 import de.impftermin.centres.CentreRegistered;
+import de.impftermin.centres.CentreReopened;
 import de.impftermin.centres.Centres;
 import de.impftermin.centres.OpeningDayScheduled;
 import de.impftermin.inventory.FreeSeries;
@@ -111,7 +113,13 @@ public class AvailabilitySnapshots {
     }
 
     @TransactionalEventListener(
-            classes = {CentreRegistered.class, OpeningDayScheduled.class, ReleaseScheduled.class},
+            classes = {
+                CentreRegistered.class,
+                CentreClosed.class,
+                CentreReopened.class,
+                OpeningDayScheduled.class,
+                ReleaseScheduled.class
+            },
             fallbackExecution = true)
     void structureChanged() {
         structuralChanges.incrementAndGet();

@@ -6,5 +6,7 @@ public enum CentreStatus {
     FULLY_BOOKED,
     NOT_YET_RELEASED,
     PHONE_ONLY,
-    NO_APPOINTMENTS
+    NO_APPOINTMENTS,
+    /** Closed by the state office; the centre list says why ({@link CentreSummary#closedNote()}). */
+    CLOSED
 }

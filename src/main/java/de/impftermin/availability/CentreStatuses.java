@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Derives a centre's public status: phone-only centres say so, and so does a centre whose only free series are in a
+ * Derives a centre's public status: a centre the office closed says so (with its note), phone-only centres say so, and so does a centre whose only free series are in a
  * PHONE contingent (until it spills); free online series make it bookable; otherwise a coming
  * release is announced (NOT_YET_RELEASED, or FULLY_BOOKED once an earlier release sold out), and a centre that never
  * had a release says NO_APPOINTMENTS. A paused release is neither open nor announced.
@@ -32,7 +32,9 @@ final class CentreStatuses {
                 .min(Instant::compareTo);
         boolean hadOpenRelease = visible.stream().anyMatch(r -> r.isOpenAt(now));
         CentreStatus status;
-        if (centre.phoneOnly() || (freeSeries == 0 && freeByPhone > 0)) {
+        if (centre.closed()) {
+            status = CentreStatus.CLOSED;
+        } else if (centre.phoneOnly() || (freeSeries == 0 && freeByPhone > 0)) {
             status = CentreStatus.PHONE_ONLY;
         } else if (freeSeries > 0) {
             status = CentreStatus.BOOKABLE;
@@ -51,7 +53,8 @@ final class CentreStatuses {
                 centre.address(),
                 status,
                 freeSeries,
-                next.map(BerlinTime::show).orElse(null),
-                centre.phone());
+                centre.closed() ? null : next.map(BerlinTime::show).orElse(null),
+                centre.phone(),
+                centre.closure() == null ? null : centre.closure().note());
     }
 }

@@ -1,19 +1,24 @@
 package de.impftermin.centres;
 
+import de.impftermin.platform.SqlTimes;
 import de.impftermin.shared.Vaccine;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
 class CentreRepository {
 
-    private static final String CENTRE_COLUMNS = "id, name, county, postal_code, address, phone_only, phone";
+    private static final String CENTRE_COLUMNS =
+            "id, name, county, postal_code, address, phone_only, phone, closed_at, closed_note";
 
     private final JdbcClient jdbc;
 
@@ -37,6 +42,22 @@ class CentreRepository {
                         where id = ?
                         """)
                         .params(c.name(), c.county(), c.postalCode(), c.address(), c.phoneOnly(), c.phone(), c.id())
+                        .update()
+                == 1;
+    }
+
+    /** Closes an open centre; false when it is closed already (or unknown), so a repeated close changes nothing. */
+    boolean close(String id, String note, Instant at) {
+        return jdbc.sql("update centre set closed_at = ?, closed_note = ? where id = ? and closed_at is null")
+                        .params(SqlTimes.utc(at), note, id)
+                        .update()
+                == 1;
+    }
+
+    /** Reopens a closed centre; false when it is open already (or unknown). */
+    boolean reopen(String id) {
+        return jdbc.sql("update centre set closed_at = null, closed_note = null where id = ? and closed_at is not null")
+                        .params(id)
                         .update()
                 == 1;
     }
@@ -116,6 +137,15 @@ class CentreRepository {
                 .list();
     }
 
+    Map<String, Long> dosesDelivered(LocalDate until) {
+        Map<String, Long> delivered = new TreeMap<>();
+        jdbc.sql("select centre_id, sum(doses) from delivery where arrives <= ? group by centre_id")
+                .param(until)
+                .query((rs, n) -> delivered.put(rs.getString(1), rs.getLong(2)))
+                .list();
+        return delivered;
+    }
+
     long confirmedDoses(String centreId, Vaccine vaccine, LocalDate until) {
         return jdbc.sql(
                         "select coalesce(sum(doses), 0) from delivery where centre_id = ? and vaccine = ? and arrives <= ?")
@@ -132,6 +162,10 @@ class CentreRepository {
                 rs.getString(4),
                 rs.getString(5),
                 rs.getBoolean(6),
-                rs.getString(7));
+                rs.getString(7),
+                rs.getObject(8) == null
+                        ? null
+                        : new Centre.Closure(
+                                rs.getObject(8, java.time.OffsetDateTime.class).toInstant(), rs.getString(9)));
     }
 }

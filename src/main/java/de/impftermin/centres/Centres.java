@@ -3,8 +3,10 @@ package de.impftermin.centres;
 import de.impftermin.platform.AuditLog;
 import de.impftermin.platform.Refusal;
 import de.impftermin.shared.Vaccine;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
@@ -19,11 +21,13 @@ public class Centres {
     private final CentreRepository repository;
     private final ApplicationEventPublisher events;
     private final AuditLog audit;
+    private final Clock clock;
 
-    Centres(CentreRepository repository, ApplicationEventPublisher events, AuditLog audit) {
+    Centres(CentreRepository repository, ApplicationEventPublisher events, AuditLog audit, Clock clock) {
         this.repository = repository;
         this.events = events;
         this.audit = audit;
+        this.clock = clock;
     }
 
     @Transactional
@@ -60,6 +64,41 @@ public class Centres {
         }
         audit.record("CENTRE_UPDATED", centre.id(), centre.name());
         return true;
+    }
+
+    /** What closing or reopening did. */
+    public enum ClosureChange {
+        CHANGED,
+        /** Closed already (closing) or open already (reopening): nothing written, nothing audited. */
+        UNCHANGED,
+        NO_SUCH_CENTRE
+    }
+
+    /**
+     * Closes a centre with a note for citizens (1–500 characters, plain words): it stays in the public list as
+     * CLOSED with the note, inventory takes its unbooked series out of sale in this transaction ({@link CentreClosed}),
+     * and its bookings stay. One guarded update, so two administrators closing at once audit one
+     * {@code CENTRE_CLOSED}.
+     */
+    @Transactional
+    public ClosureChange close(String centreId, String note) {
+        if (!repository.close(centreId, note, clock.instant())) {
+            return repository.find(centreId).isPresent() ? ClosureChange.UNCHANGED : ClosureChange.NO_SUCH_CENTRE;
+        }
+        events.publishEvent(new CentreClosed(centreId, note));
+        audit.record("CENTRE_CLOSED", centreId, note);
+        return ClosureChange.CHANGED;
+    }
+
+    /** Reopens a closed centre: its series are for sale again; audited as {@code CENTRE_REOPENED}. */
+    @Transactional
+    public ClosureChange reopen(String centreId) {
+        if (!repository.reopen(centreId)) {
+            return repository.find(centreId).isPresent() ? ClosureChange.UNCHANGED : ClosureChange.NO_SUCH_CENTRE;
+        }
+        events.publishEvent(new CentreReopened(centreId));
+        audit.record("CENTRE_REOPENED", centreId, "");
+        return ClosureChange.CHANGED;
     }
 
     /** Adds an opening day; inventory creates its seats in the same transaction. */
@@ -100,6 +139,12 @@ public class Centres {
     public Delivery addDelivery(String centreId, Vaccine vaccine, int doses, LocalDate arrives) {
         requireCentre(centreId);
         return repository.insertDelivery(centreId, vaccine, doses, arrives);
+    }
+
+    /** Doses delivered per centre: every delivery that has arrived by {@code until}, by centre id. */
+    @Transactional(readOnly = true)
+    public Map<String, Long> dosesDelivered(LocalDate until) {
+        return repository.dosesDelivered(until);
     }
 
     @Transactional(readOnly = true)

@@ -46,6 +46,7 @@ public class Holds {
     private final GroupCommit commits;
     private final InvitationRepository invitations;
     private final Invitations invitationCodes;
+    private final CentreClosures closures;
 
     Holds(
             Centres centres,
@@ -53,6 +54,7 @@ public class Holds {
             ReleaseRepository releases,
             InvitationRepository invitations,
             Invitations invitationCodes,
+            CentreClosures closures,
             ImpfterminProperties properties,
             Clock clock,
             ApplicationEventPublisher events,
@@ -62,6 +64,7 @@ public class Holds {
         this.releases = releases;
         this.invitations = invitations;
         this.invitationCodes = invitationCodes;
+        this.closures = closures;
         this.properties = properties;
         this.clock = clock;
         this.events = events;
@@ -324,10 +327,11 @@ public class Holds {
         return hold.series();
     }
 
-    /** Frees the pairs of a cancelled booking at once. */
+    /** Frees the pairs of a cancelled booking at once (at a closed centre they stay out of sale). */
     @Transactional
     public void releaseBooking(String centreId, long bookingId) {
         pairs.free(centreId, bookingId);
+        closures.keepClosed(centreId);
         events.publishEvent(new InventoryChanged(centreId));
     }
 

@@ -2,6 +2,7 @@ package de.impftermin.inventory;
 
 import de.impftermin.inventory.domain.InvitationCode;
 import de.impftermin.platform.AuditLog;
+import de.impftermin.platform.GuessThrottle;
 import de.impftermin.shared.Channel;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Invitations {
 
     public static final int MAX_PER_REQUEST = 10_000;
+    static final String GUESS_SCOPE = "invitation";
 
     /** The outcome of issuing codes. */
     public sealed interface Issue {
@@ -54,19 +56,19 @@ public class Invitations {
 
     private final ReleaseRepository releases;
     private final InvitationRepository invitations;
-    private final WrongInvitationCodes wrongCodes;
+    private final GuessThrottle guesses;
     private final AuditLog audit;
     private final Clock clock;
 
     Invitations(
             ReleaseRepository releases,
             InvitationRepository invitations,
-            WrongInvitationCodes wrongCodes,
+            GuessThrottle guesses,
             AuditLog audit,
             Clock clock) {
         this.releases = releases;
         this.invitations = invitations;
-        this.wrongCodes = wrongCodes;
+        this.guesses = guesses;
         this.audit = audit;
         this.clock = clock;
     }
@@ -74,13 +76,14 @@ public class Invitations {
     /**
      * Looks a typed code up for {@code subject} (the verified address of a citizen, {@code STAFF:<agent>} for the
      * hotline): the portal and the console show what it opens before anything is held, and {@link Holds} checks every
-     * code it is given here first. A code that is not one counts against the subject's limit
-     * ({@link WrongInvitationCodes}); past it, codes are refused unread.
+     * code it is given here first. A code that is not one counts against the subject in the platform's guess limit
+     * ({@link GuessThrottle}, scope {@value #GUESS_SCOPE}, keyed by the subject: a few wrong codes are free, then each
+     * further try waits a delay that doubles); while a wait lasts, codes are refused unread, the right one too.
      */
     @Transactional
     public Lookup lookUp(String subject, String typed) {
         Instant now = clock.instant();
-        Optional<Duration> locked = wrongCodes.lockedFor(subject, now);
+        Optional<Duration> locked = guesses.wait(GUESS_SCOPE, subject, subject, now);
         if (locked.isPresent()) {
             return new Lookup.TooManyWrongCodes(locked.get());
         }
@@ -88,7 +91,7 @@ public class Invitations {
         var stored = code.flatMap(c -> invitations.find(c.hash()));
         var release = stored.flatMap(s -> releases.find(s.releaseId()));
         if (code.isEmpty() || stored.isEmpty() || release.isEmpty()) {
-            wrongCodes.record(subject, now);
+            guesses.failed(GUESS_SCOPE, subject, subject, now);
             return new Lookup.Unknown();
         }
         if (stored.get().usedAgainst(subject, now)) {

@@ -301,6 +301,27 @@ class PairRepository {
                 .update();
     }
 
+    /**
+     * Takes every unbooked pair of a closed centre out of sale: like {@link #close} for a day, the pairs go to a
+     * never-expiring closure (also pairs under a live hold, whose confirmation then fails as expired); pairs a day's
+     * cancellation closed already keep their own closure, so reopening the centre does not reopen that day.
+     */
+    int closeCentre(String centreId, UUID closure) {
+        return jdbc.sql("""
+                        update appointment_pair set hold_id = :closure, hold_expires_at = 'infinity'
+                        where centre_id = :centre and booking_id is null
+                          and (hold_expires_at is null or hold_expires_at <> 'infinity')
+                        """).param("closure", closure).param("centre", centreId).update();
+    }
+
+    /** Gives the pairs of a centre's closure back to sale. */
+    int reopenCentre(String centreId, UUID closure) {
+        return jdbc.sql("""
+                        update appointment_pair set hold_id = null, hold_expires_at = null
+                        where centre_id = :centre and hold_id = :closure and booking_id is null
+                        """).param("closure", closure).param("centre", centreId).update();
+    }
+
     /** Free series per 1st-dose day in {@code [from, to]}: no booking, no live hold. */
     Map<LocalDate, Integer> freeByDay(String centreId, Vaccine vaccine, LocalDate from, LocalDate to, Instant now) {
         Map<LocalDate, Integer> free = new TreeMap<>();

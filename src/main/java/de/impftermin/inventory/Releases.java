@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -60,7 +61,12 @@ public class Releases {
     @Transactional
     public Release create(NewRelease wanted) {
         checkTimes(wanted);
-        centres.lock(wanted.centreId());
+        if (centres.lock(wanted.centreId()).closed()) {
+            throw new Refusal(
+                    HttpStatus.CONFLICT,
+                    "CENTRE_CLOSED",
+                    "The centre " + wanted.centreId() + " is closed; reopen it before releasing appointments.");
+        }
         Plan plan = plan(wanted);
         if (plan.preview() instanceof ReleasePreview.Refused refused) {
             throw Refusal.invalid(refused.code(), refused.detail());

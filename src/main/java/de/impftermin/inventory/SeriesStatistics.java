@@ -2,6 +2,8 @@ package de.impftermin.inventory;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,5 +50,21 @@ public class SeriesStatistics {
                 .param("from", from)
                 .query((rs, n) -> new CentreSeries(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
                 .list();
+    }
+
+    /**
+     * Doses released per centre: the doses of every release (scheduled or open) less those given back (a missed 1st
+     * dose's 2nd dose), the debit side of the dose ledger. One aggregate over the releases, by centre id.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, Long> dosesReleased() {
+        Map<String, Long> released = new TreeMap<>();
+        jdbc.sql("""
+                        select centre_id, sum(series * doses_per_series - doses_returned)
+                        from release group by centre_id
+                        """)
+                .query((rs, n) -> released.put(rs.getString(1), rs.getLong(2)))
+                .list();
+        return released;
     }
 }

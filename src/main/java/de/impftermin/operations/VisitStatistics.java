@@ -3,6 +3,8 @@ package de.impftermin.operations;
 import de.impftermin.platform.SqlTimes;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,5 +49,18 @@ public class VisitStatistics {
                 .param("to", SqlTimes.utc(to))
                 .query((rs, n) -> new CentreVisits(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
                 .list();
+    }
+
+    /** Doses given per centre since the start: every appointment marked vaccinated, by centre id. */
+    @Transactional(readOnly = true)
+    public Map<String, Long> dosesAdministered() {
+        Map<String, Long> given = new TreeMap<>();
+        jdbc.sql("""
+                        select centre_id, count(*) from appointment_visit where status = 'VACCINATED'
+                        group by centre_id
+                        """)
+                .query((rs, n) -> given.put(rs.getString(1), rs.getLong(2)))
+                .list();
+        return given;
     }
 }

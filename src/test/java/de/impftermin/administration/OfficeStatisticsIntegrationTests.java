@@ -99,6 +99,63 @@ class OfficeStatisticsIntegrationTests extends ApiTestSupport {
     }
 
     @Test
+    void dosesDeliveredReleasedAndAdministeredPerCentreEqualTheCountsTakenInSql() {
+        LocalDate day = TestCentre.day(16);
+        LocalDate today = LocalDate.now(de.impftermin.shared.BerlinTime.ZONE);
+        TestCentre centre = TestCentre.bookable(admin, day, 12).deliver("comirnaty", 30, today.minusDays(2));
+        for (String time : List.of("09:00", "09:05", "09:10")) {
+            ApiResponse booked = admin.post(
+                    "/api/v1/hotline/bookings",
+                    de.impftermin.support.Requests.phoneBooking(centre.id(), day, time, Person.unique()));
+            assertThat(booked.status()).as(booked.toString()).isEqualTo(201);
+        }
+        var list = admin.get("/api/v1/admin/centres/" + centre.id() + "/days/" + day + "/appointments")
+                .json();
+        mark(list.get(0).path("reference").asString(), "check-in");
+        mark(list.get(0).path("reference").asString(), "vaccinated");
+        mark(list.get(1).path("reference").asString(), "check-in");
+        mark(list.get(1).path("reference").asString(), "vaccinated");
+        mark(list.get(2).path("reference").asString(), "no-show");
+        long sqlDelivered = count(
+                "select coalesce(sum(doses), 0) from delivery where centre_id = ?"
+                        + " and arrives <= (now() at time zone 'Europe/Berlin')::date",
+                centre.id());
+        long sqlReleased = count(
+                "select sum(series * doses_per_series - doses_returned) from release where centre_id = ?", centre.id());
+        long sqlAdministered = count(
+                "select count(*) from appointment_visit where centre_id = ? and status = 'VACCINATED'", centre.id());
+
+        de.impftermin.platform.StaffClient office = de.impftermin.platform.StaffClient.on(port);
+        office.signIn(de.impftermin.support.Api.ADMIN_USER, de.impftermin.support.Api.ADMIN_PASSWORD);
+        String page = office.get("/staff/office/statistics").body();
+        var row = java.util.regex.Pattern.compile(
+                        "<tr id=\"doses-" + centre.id() + "\">.*?"
+                                + "<td class=\"delivered\">(\\d+)</td>\\s*<td class=\"released\">(\\d+)</td>\\s*"
+                                + "<td class=\"administered\">(\\d+)</td>",
+                        java.util.regex.Pattern.DOTALL)
+                .matcher(page);
+        String csv = office.get("/staff/office/statistics/doses-per-centre").body();
+
+        assertThat(List.of(sqlDelivered, sqlReleased, sqlAdministered))
+                .as("30 arrived (the 24 of the release arrive later); 24 released less the no-show's 2nd dose; 2 given")
+                .containsExactly(30L, 23L, 2L);
+        assertThat(row.find()).as("the centre's row in the dose table").isTrue();
+        assertThat(List.of(Long.parseLong(row.group(1)), Long.parseLong(row.group(2)), Long.parseLong(row.group(3))))
+                .containsExactly(sqlDelivered, sqlReleased, sqlAdministered);
+        assertThat(csv.lines())
+                .contains(centre.id() + ",Testzentrum " + centre.id() + "," + sqlDelivered + "," + sqlReleased + ","
+                        + sqlAdministered);
+        assertThat(page).contains("aria-labelledby=\"dose-chart-title\"");
+    }
+
+    private void mark(String reference, String what) {
+        ApiResponse marked = admin.post(
+                "/api/v1/admin/appointments/" + reference + "/" + what,
+                "vaccinated".equals(what) ? obj("lot", null) : null);
+        assertThat(marked.status()).as(what + " " + marked).isEqualTo(200);
+    }
+
+    @Test
     void countsBookingsPerHourOfTheLastDayFromAnIndexAmongTwoWeeksOfBookings() throws Exception {
         int synthetic =
                 50_000; // two weeks, one booking every 24 seconds: 3,450 to 3,600 in the last 23 to 24 whole hours

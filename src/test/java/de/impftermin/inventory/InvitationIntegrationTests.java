@@ -126,28 +126,37 @@ class InvitationIntegrationTests extends ApiTestSupport {
     }
 
     @Test
-    void afterFiveWrongCodesAnAddressIsRefusedEvenTheRightCodeWhileOthersStillBook() {
+    void wrongCodesCountAgainstTheVerifiedAddressAndPastTheFreeOnesEvenTheRightCodeMustWait() {
         LocalDate day = TestCentre.day(28);
         Invited release = invitationRelease(day, 4);
         String code = codes(issue(release.id(), 1, 1)).getFirst();
         Citizen guesser = citizens.citizen();
+        String subject = "SMS:" + guesser.address();
 
         List<Integer> wrong = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             wrong.add(hold(guesser, release.centreId(), day, "ABCD-EFGH-JKMN" + "23456".charAt(i), Person.unique())
                     .status());
         }
-        ApiResponse locked = hold(guesser, release.centreId(), day, code, Person.unique());
-        Person person = Person.unique();
-        ApiResponse other = hold(citizens.citizen(), release.centreId(), day, code, person);
+        int counted = count(
+                "select count(*) from guess_failure where scope = 'invitation' and key_kind = 'KEY' and key_value = ?",
+                subject);
+        // five more failures a moment ago: the wait after ten is 2^5 s, long enough not to pass during the test
+        jdbc.sql("""
+                        insert into guess_failure (scope, key_kind, key_value, at)
+                        select 'invitation', k, :subject, now() from unnest(array['CLIENT', 'KEY']) k, generate_series(1, 5)
+                        """).param("subject", subject).update();
+        ApiResponse waiting = hold(guesser, release.centreId(), day, code, Person.unique());
+        ApiResponse other = hold(citizens.citizen(), release.centreId(), day, code, Person.unique());
 
         assertThat(wrong).containsOnly(403);
-        assertThat(locked.status()).isEqualTo(429);
-        assertThat(locked.problemCode()).isEqualTo("TOO_MANY_REQUESTS");
-        assertThat(Long.parseLong(locked.header("Retry-After").orElseThrow())).isBetween(1L, 15 * 60L);
-        assertThat(other.status()).as(other.toString()).isEqualTo(201);
-        assertThat(count("select count(*) from invitation_wrong_code where subject = ?", "SMS:" + guesser.address()))
-                .isEqualTo(5);
+        assertThat(counted).isEqualTo(5);
+        assertThat(waiting.status()).isEqualTo(429);
+        assertThat(waiting.problemCode()).isEqualTo("TOO_MANY_REQUESTS");
+        assertThat(Long.parseLong(waiting.header("Retry-After").orElseThrow())).isBetween(1L, 3_600L);
+        assertThat(other.status()).as("another address is not held up").isEqualTo(201);
+        assertThat(count("select count(*) from invitation where release_id = ? and hold_id is not null", release.id()))
+                .isEqualTo(1);
     }
 
     @Test

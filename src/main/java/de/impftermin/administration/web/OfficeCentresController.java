@@ -9,6 +9,7 @@ import de.impftermin.platform.StaffAccounts.Role;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
@@ -16,6 +17,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -121,6 +123,46 @@ class OfficeCentresController {
         return "redirect:" + PAGE + "/" + id;
     }
 
+    /**
+     * Closes the centre with a note for citizens: it stays listed as closed with the note, nothing new is bookable
+     * there, its bookings stay.
+     */
+    @PostMapping(PAGE + "/{id}/close")
+    String close(
+            @PathVariable String id,
+            @RequestParam(required = false) @Nullable String note,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        Optional<Centre> centre = centres.find(id);
+        if (centre.isEmpty()) {
+            return notFound(response);
+        }
+        String text = note == null ? "" : note.strip().replaceAll("\\s+", " ");
+        if (text.isEmpty() || text.length() > 500) {
+            FormErrors errors = texts.errors().add("note", "office.centres.error.note");
+            response.setStatus(422);
+            model.addAttribute("note", text);
+            return editPage(model, errors, CentreForm.of(centre.get(), operatorsOf(id)), id);
+        }
+        if (centres.close(id, text) == Centres.ClosureChange.CHANGED) {
+            redirect.addFlashAttribute("closedNow", true);
+        }
+        return "redirect:" + PAGE + "/" + id;
+    }
+
+    @PostMapping(PAGE + "/{id}/reopen")
+    String reopen(@PathVariable String id, HttpServletResponse response, RedirectAttributes redirect) {
+        return switch (centres.reopen(id)) {
+            case NO_SUCH_CENTRE -> notFound(response);
+            case CHANGED -> {
+                redirect.addFlashAttribute("reopenedNow", true);
+                yield "redirect:" + PAGE + "/" + id;
+            }
+            case UNCHANGED -> "redirect:" + PAGE + "/" + id;
+        };
+    }
+
     private FormErrors check(CentreForm form) {
         FormErrors errors = texts.errors();
         Centre c = form.centre("x");
@@ -158,6 +200,7 @@ class OfficeCentresController {
 
     private String editPage(Model model, FormErrors errors, CentreForm form, String id) {
         model.addAttribute("centreId", id);
+        model.addAttribute("closure", centres.find(id).map(Centre::closure).orElse(null));
         model.addAttribute("errors", errors);
         model.addAttribute("form", form);
         model.addAttribute(

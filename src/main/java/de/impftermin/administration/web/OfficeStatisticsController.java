@@ -26,7 +26,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 /**
  * The region at a glance for the state office: bookings and cancellations per hour over the last 24 hours (an SVG
  * chart, the same numbers in a table, and as CSV), series free, held and booked per centre from today on, the
- * call-back queue, the waiting room and how long SMS and e-mail take. Every number is one cheap aggregate read by the
+ * call-back queue, the waiting room, how long SMS and e-mail take, and the doses delivered, released and administered
+ * per centre (chart, table and CSV). Every number is one cheap aggregate read by the
  * module that owns it; nothing here locks a row of the booking path.
  */
 @Controller
@@ -47,6 +48,9 @@ class OfficeStatisticsController {
 
     /** One centre's marked appointments of the last 14 days, with its name. */
     record VisitRow(String id, String name, long vaccinated, long noShows, long checkedIn, int noShowPercent) {}
+
+    /** One centre's doses: arrived, promised to released series, marked vaccinated. */
+    record DoseRow(String id, String name, long delivered, long released, long administered) {}
 
     private final BookingStatistics bookings;
     private final SeriesStatistics series;
@@ -100,6 +104,21 @@ class OfficeStatisticsController {
                         2));
         model.addAttribute("centres", centreRows());
         model.addAttribute("visits", visitRows());
+        List<DoseRow> doses = doseRows();
+        model.addAttribute("doses", doses);
+        model.addAttribute(
+                "delivered", doses.stream().mapToLong(DoseRow::delivered).sum());
+        model.addAttribute(
+                "released", doses.stream().mapToLong(DoseRow::released).sum());
+        model.addAttribute(
+                "administered", doses.stream().mapToLong(DoseRow::administered).sum());
+        model.addAttribute(
+                "doseChart",
+                GroupedBarChart.of(
+                        doses.stream().map(d -> shortened(d.name())).toList(),
+                        doses.stream()
+                                .map(d -> List.of(d.delivered(), d.released(), d.administered()))
+                                .toList()));
         model.addAttribute("callBacks", callBacks.stats());
         model.addAttribute("waitingRoom", waitingRoom.settings());
         var delivery = delays.current();
@@ -139,6 +158,20 @@ class OfficeStatisticsController {
                 .toList();
         return Csv.download(
                 "visits-per-centre.csv", List.of("centre", "name", "vaccinated", "noShows", "checkedIn"), rows);
+    }
+
+    @GetMapping(PAGE + "/doses-per-centre")
+    ResponseEntity<byte[]> dosesPerCentre() {
+        List<List<String>> rows = doseRows().stream()
+                .map(d -> List.of(
+                        d.id(),
+                        d.name(),
+                        Long.toString(d.delivered()),
+                        Long.toString(d.released()),
+                        Long.toString(d.administered())))
+                .toList();
+        return Csv.download(
+                "doses-per-centre.csv", List.of("centre", "name", "delivered", "released", "administered"), rows);
     }
 
     @GetMapping(PAGE + "/bookings-per-day")
@@ -198,6 +231,33 @@ class OfficeStatisticsController {
                         c.booked(),
                         c.total() == 0 ? 0 : (int) (100 * c.booked() / c.total())))
                 .toList();
+    }
+
+    /**
+     * Doses per centre with any delivered, released or administered, by name: delivered = deliveries arrived by today
+     * (Berlin), released = the dose ledger's promised doses, administered = appointments marked vaccinated.
+     */
+    private List<DoseRow> doseRows() {
+        Map<String, Long> delivered = centres.dosesDelivered(BerlinTime.dayOf(clock.instant()));
+        Map<String, Long> released = series.dosesReleased();
+        Map<String, Long> administered = visits.dosesAdministered();
+        return centres.all().stream()
+                .filter(c -> delivered.containsKey(c.id())
+                        || released.containsKey(c.id())
+                        || administered.containsKey(c.id()))
+                .sorted(java.util.Comparator.comparing(Centre::name).thenComparing(Centre::id))
+                .map(c -> new DoseRow(
+                        c.id(),
+                        c.name(),
+                        delivered.getOrDefault(c.id(), 0L),
+                        released.getOrDefault(c.id(), 0L),
+                        administered.getOrDefault(c.id(), 0L)))
+                .toList();
+    }
+
+    /** A centre's name as a chart label, cut where it would run into the bars. */
+    private static String shortened(String name) {
+        return name.length() <= 34 ? name : name.substring(0, 33) + "…";
     }
 
     private static double seconds(Duration duration) {
