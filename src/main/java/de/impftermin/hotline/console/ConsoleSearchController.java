@@ -138,7 +138,7 @@ class ConsoleSearchController {
         if (!card.searched()) {
             return "redirect:/staff/hotline";
         }
-        List<Applicant> persons = search(card.search(), agent).persons();
+        List<Applicant> persons = persons(card.search());
         try {
             HoldView hold = bookings.hold(
                     agent.getName(),
@@ -184,6 +184,13 @@ class ConsoleSearchController {
         }
     }
 
+    /** The household of a checked form. */
+    private static List<Applicant> persons(SearchForm form) {
+        return form.persons().stream()
+                .map(p -> new Applicant(ConsoleDates.parse(p.birthDate()).orElseThrow(), p.postalCode()))
+                .toList();
+    }
+
     /**
      * The caller's invitation code: wrong ones count against the agent's limit, like a citizen's against theirs; a
      * valid one must be for the whole household.
@@ -208,9 +215,7 @@ class ConsoleSearchController {
 
     /** The search of a checked form, limited to the release of its invitation code while that code is valid. */
     private Offers.Search search(SearchForm form, Principal agent) {
-        List<Applicant> persons = form.persons().stream()
-                .map(p -> new Applicant(ConsoleDates.parse(p.birthDate()).orElseThrow(), p.postalCode()))
-                .toList();
+        List<Applicant> persons = persons(form);
         Invitations.Invitation invitation = form.invitation() != null
                         && bookings.lookUpInvitation(agent.getName(), form.invitation())
                                 instanceof Invitations.Lookup.Valid valid
