@@ -1,5 +1,6 @@
 package de.impftermin.hotline.console;
 
+import de.impftermin.platform.Redaction;
 import de.impftermin.platform.Refusal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -104,7 +105,7 @@ class ConsoleAdvice {
 
     @ExceptionHandler(Exception.class)
     String unexpected(Exception e, HttpServletRequest request, HttpServletResponse response, Model model) {
-        log.error("Hotline console page failed: {}", request.getRequestURI(), e);
+        log.error("Hotline console page failed: {}", Redaction.path(request), e);
         common(request, model);
         response.setStatus(HttpStatus.INTERNAL_SERVER_ERROR.value());
         model.addAttribute("problem", "hotline.problem.unexpected");

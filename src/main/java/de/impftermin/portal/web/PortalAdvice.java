@@ -1,5 +1,6 @@
 package de.impftermin.portal.web;
 
+import de.impftermin.platform.Redaction;
 import de.impftermin.platform.Refusal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -100,7 +101,7 @@ class PortalAdvice {
 
     @ExceptionHandler(Exception.class)
     String unexpected(Exception e, HttpServletRequest request, HttpServletResponse response, Model model) {
-        log.error("Portal page failed: {}", request.getRequestURI(), e);
+        log.error("Portal page failed: {}", Redaction.path(request), e);
         common(request, model);
         response.setStatus(HttpStatus.INTERNAL_SERVER_ERROR.value());
         return "error";
