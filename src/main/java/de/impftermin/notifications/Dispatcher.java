@@ -3,6 +3,7 @@ package de.impftermin.notifications;
 import de.impftermin.notifications.gateway.PermanentDeliveryFailure;
 import de.impftermin.notifications.gateway.SmsGateway;
 import de.impftermin.platform.DatabaseUnavailable;
+import de.impftermin.platform.Redaction;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.mail.SendFailedException;
@@ -170,8 +171,13 @@ class Dispatcher implements AutoCloseable {
         }
     }
 
+    /**
+     * Records a failed attempt. The gateway's error text is masked first ({@link Redaction}): providers and mail
+     * servers quote the recipient, and neither the log nor the outbox's error column should keep it.
+     */
     private void failed(OutboxRows.Due message, Exception e) {
         String channel = message.channel().name();
+        String error = Redaction.redact(e.toString());
         meters.counter("impftermin.outbox.failures", "channel", channel).increment();
         if (isPermanent(e) || message.attempts() >= settings.maxAttempts()) {
             log.error(
@@ -179,15 +185,15 @@ class Dispatcher implements AutoCloseable {
                     message.id(),
                     channel,
                     message.attempts(),
-                    e.toString());
-            rows.bury(message.id(), e.toString());
+                    error);
+            rows.bury(message.id(), error);
             meters.counter("impftermin.outbox.dead-lettered", "channel", channel)
                     .increment();
             return;
         }
         Duration backoff = settings.backoff(message.attempts());
-        log.warn("Sending message {} ({}) failed, retry in {}: {}", message.id(), channel, backoff, e.toString());
-        rows.retryLater(message.id(), backoff, e.toString());
+        log.warn("Sending message {} ({}) failed, retry in {}: {}", message.id(), channel, backoff, error);
+        rows.retryLater(message.id(), backoff, error);
     }
 
     /** Refusals that a retry cannot cure: the gateway said so, or the address itself is wrong. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
+import org.postgresql.util.PSQLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -76,7 +77,8 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
                 && sql.getSQLState().startsWith("22")) {
             // SQL class 22 "data exception": a value the database cannot store (a NUL character, a date out of
             // range). That is bad input, not a conflict with the current state.
-            log.info("Refused a value the database cannot store: {}", sql.getMessage());
+            // the SQL state only: the message quotes the value, which may be a name or a birth date
+            log.info("Refused a value the database cannot store (SQL state {})", sql.getSQLState());
             return Problems.response(
                     Problems.of(
                             HttpStatus.UNPROCESSABLE_CONTENT,
@@ -84,12 +86,19 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
                             "A value is out of range or contains characters that cannot be stored."),
                     new HttpHeaders());
         }
-        log.info(
-                "Refused a change that broke a database constraint: {}",
-                e.getMostSpecificCause().getMessage());
+        log.info("Refused a change that broke a database constraint: {}", constraintOf(e));
         return Problems.response(
                 Problems.of(HttpStatus.CONFLICT, "CONFLICT", "The request conflicts with the current state."),
                 new HttpHeaders());
+    }
+
+    /** The constraint's name, never the message: it quotes the row's values (a person's name key). */
+    private static String constraintOf(DataIntegrityViolationException e) {
+        if (e.getMostSpecificCause() instanceof PSQLException psql && psql.getServerErrorMessage() != null) {
+            String constraint = psql.getServerErrorMessage().getConstraint();
+            return constraint == null ? "SQL state " + psql.getSQLState() : constraint;
+        }
+        return e.getMostSpecificCause().getClass().getSimpleName();
     }
 
     @ExceptionHandler(Exception.class)

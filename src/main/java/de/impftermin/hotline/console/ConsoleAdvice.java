@@ -1,6 +1,7 @@
 package de.impftermin.hotline.console;
 
 import de.impftermin.platform.DatabaseUnavailable;
+import de.impftermin.platform.Redaction;
 import de.impftermin.platform.Refusal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -113,7 +114,7 @@ class ConsoleAdvice {
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(DatabaseUnavailable.RETRY_AFTER.toSeconds()));
             return refusal(unavailable, request, response, model);
         }
-        log.error("Hotline console page failed: {}", request.getRequestURI(), e);
+        log.error("Hotline console page failed: {}", Redaction.path(request), e);
         common(request, model);
         response.setStatus(HttpStatus.INTERNAL_SERVER_ERROR.value());
         model.addAttribute("problem", "hotline.problem.unexpected");

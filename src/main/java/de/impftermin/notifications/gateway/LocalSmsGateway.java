@@ -1,15 +1,13 @@
 package de.impftermin.notifications.gateway;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-/** The development gateway: the SMS goes nowhere but the log and the local inbox page (from the outbox). */
+/**
+ * The development gateway: the SMS goes nowhere. The local inbox page shows it from the outbox, where the dispatcher
+ * keeps what it sent; the log gets nothing of it, since recipient and text (codes, names) are personal data.
+ */
 public class LocalSmsGateway implements SmsGateway {
-
-    private static final Logger log = LoggerFactory.getLogger(LocalSmsGateway.class);
 
     @Override
     public void send(String to, String text) {
-        log.info("SMS to {}: {}", to, text);
+        // kept in the outbox for the local inbox; nothing to hand over
     }
 }

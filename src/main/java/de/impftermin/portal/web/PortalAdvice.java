@@ -1,6 +1,7 @@
 package de.impftermin.portal.web;
 
 import de.impftermin.platform.DatabaseUnavailable;
+import de.impftermin.platform.Redaction;
 import de.impftermin.platform.Refusal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -106,7 +107,7 @@ class PortalAdvice {
             log.warn("Database unavailable, portal page answered 503: {}", e.toString());
             return refusal(unavailable, request, response, model);
         }
-        log.error("Portal page failed: {}", request.getRequestURI(), e);
+        log.error("Portal page failed: {}", Redaction.path(request), e);
         common(request, model);
         response.setStatus(HttpStatus.INTERNAL_SERVER_ERROR.value());
         return "error";
