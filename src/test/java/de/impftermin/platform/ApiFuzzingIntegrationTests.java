@@ -10,6 +10,7 @@ import de.impftermin.support.FuzzRequests;
 import de.impftermin.support.FuzzRequests.Operation;
 import de.impftermin.support.FuzzRequests.Probe;
 import de.impftermin.support.IntegrationTest;
+import de.impftermin.support.Json;
 import de.impftermin.support.Requests.Person;
 import de.impftermin.support.TestCentre;
 import java.io.IOException;
@@ -31,6 +32,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Fuzzing the JSON API from its own OpenAPI description ({@link FuzzRequests}): every operation, every parameter and
@@ -91,6 +93,26 @@ class ApiFuzzingIntegrationTests extends ApiTestSupport {
         long start = System.nanoTime();
         prepare();
         Map<String, String> known = knownValues();
+        JsonNode waitingRoom = admin.get("/api/v1/admin/waiting-room").json();
+        try {
+            fuzz(known, start);
+        } finally {
+            // the shared waiting room, which a valid PUT among the generated requests reconfigures for every test
+            admin.send(
+                    "PUT",
+                    "/api/v1/admin/waiting-room",
+                    Json.obj(
+                            "ratePerSecond",
+                            waitingRoom.path("ratePerSecond").asDouble(),
+                            "adaptive",
+                            waitingRoom.path("adaptive").asBoolean()));
+        }
+        assertThat(citizens.citizen().pass())
+                .as("the waiting room admits again")
+                .isNotBlank();
+    }
+
+    private void fuzz(Map<String, String> known, long start) throws IOException {
         FuzzRequests fuzz = new FuzzRequests(api.get("/v3/api-docs").json(), known);
         List<Operation> operations = fuzz.operations().stream()
                 .filter(o -> !o.path().endsWith("/stream"))
@@ -185,6 +207,9 @@ class ApiFuzzingIntegrationTests extends ApiTestSupport {
         known.put("birthDate", person.birthDate().toString());
         known.put("date", day.toString());
         known.put("username", FUZZ_ADMIN + "-other");
+        // in the past, so that no generated request opens a pre-queue of the shared waiting room (only its rate,
+        // which the test sets back)
+        known.put("prequeueOpensAt", "2021-01-10T09:30:00+01:00");
         return known;
     }
 
