@@ -45,7 +45,8 @@ public class BookingRecords {
         record Row(OffsetDateTime cancelledAt, String subject, OffsetDateTime last) {}
         Row row = jdbc.sql("""
                         select b.cancelled_at, b.subject,
-                               (select max(a.starts_at) from booking_appointment a where a.booking_id = b.id)
+                               coalesce((select max(a.starts_at) from booking_appointment a where a.booking_id = b.id),
+                                        b.created_at)
                         from booking b where b.code = ?
                         """)
                 .param(booking.code())

@@ -6,15 +6,15 @@ import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * Keeps personal data out of logs and error columns at the places where outside text comes in: a gateway's error
- * message may quote the recipient, a request path may carry a booking code. E-mail addresses, booking codes and runs
- * of six or more digits (phone numbers in any spelling, dates, verification codes) are masked; what is left still
- * says what went wrong. See {@code docs/privacy.md#logs}.
+ * message may quote the recipient, a request path may carry a booking code. E-mail addresses, runs of six or more
+ * digits (phone numbers in any spelling, dates, verification codes) and booking or invitation codes are masked; what
+ * is left still says what went wrong. See {@code docs/privacy.md#logs}.
  */
 public final class Redaction {
 
     private static final Pattern EMAIL = Pattern.compile("[^\\s@<>\"'(),;:\\[\\]]+@[^\\s@<>\"'(),;:\\[\\]]+");
     private static final Pattern BOOKING_CODE =
-            Pattern.compile("(?i)\\b[0-9A-Z]{4}[- ]?[0-9A-Z]{4}[- ]?[0-9A-Z]{4}\\b");
+            Pattern.compile("(?i)\\b[0-9A-Z]{4}[- ]?[0-9A-Z]{4}[- ]?[0-9A-Z]{4,5}\\b");
     private static final Pattern DIGITS = Pattern.compile("\\+?\\d(?:[ ./()-]?\\d){5,}");
 
     private Redaction() {}
@@ -22,8 +22,8 @@ public final class Redaction {
     /** The text with e-mail addresses, booking codes and long digit runs masked. */
     public static String redact(String text) {
         String masked = EMAIL.matcher(text).replaceAll("[e-mail]");
-        masked = BOOKING_CODE.matcher(masked).replaceAll(match -> hasDigit(match.group()) ? "[code]" : match.group());
-        return DIGITS.matcher(masked).replaceAll("[number]");
+        masked = DIGITS.matcher(masked).replaceAll("[number]");
+        return BOOKING_CODE.matcher(masked).replaceAll(match -> hasDigit(match.group()) ? "[code]" : match.group());
     }
 
     /**

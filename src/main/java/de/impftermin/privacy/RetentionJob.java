@@ -25,6 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * instances running at the same moment share the due rows and never process one twice, and a row that a use case
  * holds right now (a booking being cancelled) is simply left to the next run. Cut-offs count from this job's clock.
  * A run that removed anything writes one audit entry {@code PERSONAL_DATA_PURGED} with the counts and nothing else.
+ * Its collaborators are the purges of six modules: composing them is what this class is for.
  */
 @Component
 class RetentionJob {

@@ -36,6 +36,9 @@ import tools.jackson.databind.JsonNode;
 class InvitationIntegrationTests extends ApiTestSupport {
 
     @Autowired
+    HoldHousekeeping housekeeping;
+
+    @Autowired
     Spills spills;
 
     private static final String CODE = "[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{5}";
@@ -93,6 +96,35 @@ class InvitationIntegrationTests extends ApiTestSupport {
                         "select count(*) from invitation where release_id = ? and booking_id is not null",
                         release.id()))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void theAddressThatHeldACodeIsForgottenOnceTheCodeIsBookedAndTheCodeStaysUsed() {
+        LocalDate day = TestCentre.day(24);
+        Invited release = invitationRelease(day, 2);
+        String code = codes(issue(release.id(), 1, 1)).getFirst();
+        Person person = Person.unique();
+        Citizen citizen = citizens.citizen();
+        ApiResponse held = hold(citizen, release.centreId(), day, code, person);
+        assertThat(held.status()).as(held.toString()).isEqualTo(201);
+        ApiResponse booked = api.post(
+                "/api/v1/bookings",
+                Requests.booking(held.json().path("id").asString(), person),
+                citizen.bookingHeaders(UUID.randomUUID().toString()));
+        assertThat(booked.status()).as(booked.toString()).isEqualTo(201);
+        assertThat(count(
+                        "select count(*) from invitation where release_id = ? and hold_subject is not null",
+                        release.id()))
+                .isEqualTo(1);
+
+        housekeeping.deleteLongExpiredHolds();
+
+        assertThat(count(
+                        "select count(*) from invitation where release_id = ? and hold_subject is not null",
+                        release.id()))
+                .isZero();
+        ApiResponse again = hold(citizens.citizen(), release.centreId(), day, code, Person.unique());
+        assertThat(again.problemCode()).isEqualTo("INVITATION_USED");
     }
 
     @Test

@@ -28,6 +28,8 @@ class RedactionTests {
     void masksBookingCodesVerificationCodesAndDates() {
         assertThat(Redaction.redact("booking K7QM-3XTA-9PLW, code 123456, born 1941-05-03 or 03.05.1941"))
                 .isEqualTo("booking [code], code [number], born [number] or [number]");
+        assertThat(Redaction.redact("booking k7qm3xta9plw, invitation ABCD-EFG2-JKMNP"))
+                .isEqualTo("booking [code], invitation [code]");
     }
 
     @Test
