@@ -50,4 +50,12 @@ public record Snapshot(
                 .filter(rule -> !rule.decideAll(persons).eligible())
                 .findFirst();
     }
+
+    /** The summary of one centre as this version shows it; 404 as a refusal where there is none. */
+    public CentreSummary centre(String centreId) {
+        return centres.stream()
+                .filter(c -> c.id().equals(centreId))
+                .findFirst()
+                .orElseThrow(() -> de.impftermin.platform.Refusal.notFound("Centre"));
+    }
 }

@@ -252,18 +252,11 @@ class ChoiceController {
     }
 
     private CentreSummary centre(String centreId) {
-        return snapshots.current().centres().stream()
-                .filter(c -> c.id().equals(centreId))
-                .findFirst()
-                .orElseThrow(() -> Refusal.notFound("Centre"));
+        return snapshots.current().centre(centreId);
     }
 
     private static LocalDate parseDate(String date) {
-        try {
-            return LocalDate.parse(date);
-        } catch (DateTimeParseException e) {
-            throw Refusal.notFound("Day");
-        }
+        return PortalFormats.day(date);
     }
 
     private static Optional<YearMonth> parseMonth(@Nullable String month) {

@@ -277,17 +277,10 @@ class InvitationController {
     }
 
     private CentreSummary centre(String centreId) {
-        return snapshots.current().centres().stream()
-                .filter(c -> c.id().equals(centreId))
-                .findFirst()
-                .orElseThrow(() -> Refusal.notFound("Centre"));
+        return snapshots.current().centre(centreId);
     }
 
     private static LocalDate parseDate(String date) {
-        try {
-            return LocalDate.parse(date);
-        } catch (DateTimeParseException e) {
-            throw Refusal.notFound("Day");
-        }
+        return PortalFormats.day(date);
     }
 }

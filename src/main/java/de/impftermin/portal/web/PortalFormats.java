@@ -72,4 +72,13 @@ public class PortalFormats {
     public String shortDateTime(Instant at) {
         return shortDateTime(BerlinTime.show(at));
     }
+
+    /** A day from a path segment ({@code 2026-12-07}); 404 as a refusal for anything else. */
+    static java.time.LocalDate day(String date) {
+        try {
+            return java.time.LocalDate.parse(date);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw de.impftermin.platform.Refusal.notFound("Day");
+        }
+    }
 }
