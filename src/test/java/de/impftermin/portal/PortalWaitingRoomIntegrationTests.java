@@ -37,18 +37,18 @@ class PortalWaitingRoomIntegrationTests extends PortalTestSupport {
 
         try {
             // A rush: one admission a second, and five people ahead of this page's new ticket.
-            ApiResponse slow = setRate(1);
-            org.assertj.core.api.Assertions.assertThat(slow.status()).isEqualTo(200);
-            // the counter may have run up to a second of the former rate ahead of the last ticket: use that up first
-            long ahead = Math.max(
-                    0,
-                    slow.json().path("served").asLong()
-                            - slow.json().path("issued").asLong());
-            for (long i = 0; i < ahead + 5; i++) {
-                org.assertj.core.api.Assertions.assertThat(
-                                api.post("/api/v1/waiting-room/tickets", null).status())
-                        .isEqualTo(201);
+            org.assertj.core.api.Assertions.assertThat(setRate(1).status()).isEqualTo(200);
+            // The counter may run ahead of the last ticket (up to a second of an earlier, higher rate, whatever other
+            // tests set): take tickets until one has to wait, then four more, so that this page's ticket waits too.
+            int waiting = 0;
+            for (int i = 0; i < 20_000 && waiting < 5; i++) {
+                ApiResponse joined = api.post("/api/v1/waiting-room/tickets", null);
+                org.assertj.core.api.Assertions.assertThat(joined.status()).isEqualTo(201);
+                if (waiting > 0 || "WAITING".equals(joined.json().path("state").asString())) {
+                    waiting++;
+                }
             }
+            org.assertj.core.api.Assertions.assertThat(waiting).isEqualTo(5);
             List<String> asked = new CopyOnWriteArrayList<>();
             page.onRequest(request -> {
                 if (request.url().contains("/api/v1/waiting-room/tickets/")) {
